@@ -1,0 +1,1 @@
+"""pyqtgraph charts: plot items created once and updated with setData; colours from charts.style."""
