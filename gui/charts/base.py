@@ -1,0 +1,87 @@
+"""Common frame for the working charts: a themed PlotWidget with a title and an empty-state note.
+
+Plot items are created once by each chart and updated with setData (pyqtgraph's fast path);
+when there is nothing to draw the chart says why instead of showing empty axes.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QWidget
+
+from . import palette, style
+
+TIME_UNITS = ((86400.0 * 3, 86400.0, "d"), (7200.0, 3600.0, "h"), (120.0, 60.0, "min"), (1.0, 1.0, "s"),
+              (1e-3, 1e-3, "ms"), (0.0, 1e-6, "µs"))
+
+
+def time_unit(max_seconds: float) -> tuple[float, str]:
+    """(divisor, unit name) so that the largest value reads naturally."""
+    if not math.isfinite(max_seconds):
+        return 1.0, "s"
+    for threshold, divisor, name in TIME_UNITS:
+        if max_seconds >= threshold:
+            return divisor, name
+    return 1e-6, "µs"
+
+
+def finite(*arrays: np.ndarray) -> np.ndarray:
+    """Mask of entries finite in every array."""
+    mask = np.ones(len(arrays[0]), dtype=bool)
+    for array in arrays:
+        mask &= np.isfinite(np.asarray(array, dtype=float))
+    return mask
+
+
+class ChartBase(pg.PlotWidget):
+    """A PlotWidget with translated title/axes, theme following and an empty-state message."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(240, 180)
+        self.plot_item = self.getPlotItem()
+        self.plot_item.showGrid(x=True, y=True, alpha=0.25)
+        self.plot_item.setMenuEnabled(False)
+        self.plot_item.hideButtons()
+        self._empty = pg.TextItem("", anchor=(0.5, 0.5))
+        self._empty.setZValue(100)
+        self.plot_item.addItem(self._empty, ignoreBounds=True)
+        self._empty_reason = ""
+        palette.apply_theme(self)
+        # one registration per chart: a theme switch re-runs its restyle() for the pens it holds
+        style.style_custom(self, lambda chart, _style: chart._restyle_all())
+
+    def set_title(self, text: str) -> None:
+        self.plot_item.setTitle(text, color=palette.foreground(), size="10pt")
+
+    def set_axes(self, bottom: str, left: str, bottom_units: str = "", left_units: str = "") -> None:
+        """Axis titles; with units pyqtgraph adds the SI prefix itself ("TFLOP/s")."""
+        self.plot_item.setLabel("bottom", bottom, units=bottom_units or None)
+        self.plot_item.setLabel("left", left, units=left_units or None)
+
+    def show_empty(self, reason: str) -> None:
+        """Say why nothing is drawn (e.g. "No device selected")."""
+        self._empty_reason = reason
+        self._empty.setText(reason, color=palette.foreground())
+        view = self.plot_item.getViewBox()
+        rect = view.viewRect()
+        self._empty.setPos(rect.center())
+        self._empty.show()
+
+    def hide_empty(self) -> None:
+        self._empty_reason = ""
+        self._empty.hide()
+
+    def empty_reason(self) -> str:
+        return self._empty_reason
+
+    def _restyle_all(self) -> None:
+        if self._empty_reason:
+            self._empty.setText(self._empty_reason, color=palette.foreground())
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Re-apply series colours after a theme switch (charts override when they hold pens)."""

@@ -1,0 +1,104 @@
+"""Price against training time for the recommended configurations, Pareto front highlighted.
+
+Click a point to select that configuration (`configurationClicked(index)`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from ..widgets.numbers import format_duration, format_money
+from . import palette
+from .base import ChartBase, finite, time_unit
+
+
+class ParetoChart(ChartBase):
+    """`set_configurations(prices, seconds, labels, pareto_mask)`; `select(index)` rings one point."""
+
+    configurationClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.set_title(self.tr("Price vs training time"))
+        self.plot_item.addLegend(offset=(-10, 10))
+        self.front = self.plot_item.plot([], [], pen=palette.role_pen("pareto", 2), name=self.tr("Pareto front"))
+        self.others = pg.ScatterPlotItem(size=8, pen=pg.mkPen(None), brush=palette.brush(7, 160), hoverable=True,
+                                         tip=self._tip, name=self.tr("Other configurations"))
+        self.optimal = pg.ScatterPlotItem(size=11, pen=palette.role_pen("pareto", 1.5),
+                                          brush=palette.brush(0, 230), hoverable=True, tip=self._tip,
+                                          name=self.tr("Pareto-optimal"))
+        self.ring = pg.ScatterPlotItem(size=20, pen=pg.mkPen(palette.foreground(), width=2), brush=pg.mkBrush(None))
+        for item in (self.others, self.optimal, self.ring):
+            self.plot_item.addItem(item)
+        self.others.sigClicked.connect(self._on_clicked)
+        self.optimal.sigClicked.connect(self._on_clicked)
+        self._labels: list[str] = []
+        self._x = np.zeros(0)
+        self._y = np.zeros(0)
+        self._prices = np.zeros(0)
+        self._seconds = np.zeros(0)
+        self._currency = "USD"
+        self.selected: int | None = None
+        self.show_empty(self.tr("No recommended configurations"))
+
+    def restyle(self) -> None:
+        self.others.setBrush(palette.brush(7, 160))
+        self.optimal.setBrush(palette.brush(0, 230))
+        self.optimal.setPen(palette.role_pen("pareto", 1.5))
+        self.front.setPen(palette.role_pen("pareto", 2))
+        self.ring.setPen(pg.mkPen(palette.foreground(), width=2))
+
+    def set_configurations(self, prices: np.ndarray, seconds: np.ndarray, labels: list[str],
+                           pareto: np.ndarray, currency: str = "USD") -> None:
+        prices = np.asarray(prices, dtype=float)
+        seconds = np.asarray(seconds, dtype=float)
+        pareto = np.asarray(pareto, dtype=bool)
+        self._labels = list(labels)
+        self._prices, self._seconds, self._currency = prices, seconds, currency
+        mask = finite(prices, seconds) if len(prices) else np.zeros(0, dtype=bool)
+        if not mask.any():
+            for item in (self.others, self.optimal, self.ring):
+                item.setData([], [])
+            self.front.setData([], [])
+            self.show_empty(self.tr("No recommended configurations"))
+            return
+        self.hide_empty()
+        divisor, unit = time_unit(float(np.max(seconds[mask])))
+        self.set_axes(self.tr("Training time (%1)").replace("%1", unit), self.tr("Price (%1)").replace("%1", currency))
+        self._x = seconds / divisor
+        self._y = prices
+        indices = np.arange(len(prices))
+        on_front = mask & pareto
+        off_front = mask & ~pareto
+        self.others.setData(x=self._x[off_front], y=self._y[off_front], data=indices[off_front])
+        self.optimal.setData(x=self._x[on_front], y=self._y[on_front], data=indices[on_front])
+        order = np.argsort(self._x[on_front])
+        self.front.setData(self._x[on_front][order], self._y[on_front][order])
+        if self.selected is not None and self.selected < len(prices):
+            self.select(self.selected)
+        else:
+            self.selected = None
+            self.ring.setData([], [])
+
+    def select(self, index: int) -> None:
+        if 0 <= index < len(self._x):
+            self.selected = index
+            self.ring.setData([self._x[index]], [self._y[index]])
+
+    def pareto_count(self) -> int:
+        return len(self.optimal.data)
+
+    def _tip(self, x: float, y: float, data: object) -> str:
+        index = int(data) if data is not None else -1
+        label = self._labels[index] if 0 <= index < len(self._labels) else ""
+        seconds = self._seconds[index] if 0 <= index < len(self._seconds) else float("nan")
+        return f"{label}\n{format_duration(seconds)} · {format_money(y, self._currency)}"
+
+    def _on_clicked(self, _item: object, points: list, _event: object = None) -> None:
+        if len(points):
+            index = int(points[0].data())
+            self.select(index)
+            self.configurationClicked.emit(index)

@@ -1,0 +1,74 @@
+"""Training (or inference) throughput against batch size, with the chosen batch marked."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QWidget
+
+from . import palette
+from .base import ChartBase, finite
+
+
+class ThroughputChart(ChartBase):
+    """`set_curves({label: (batches, samples_per_s)}, selected_batch, limit_batch)`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.set_title(self.tr("Throughput vs batch size"))
+        self.set_axes(self.tr("Batch size"), self.tr("Throughput"), left_units="samples/s")
+        self.plot_item.setLogMode(x=True, y=False)
+        self.plot_item.addLegend(offset=(-10, -10))
+        self._curves: dict[str, pg.PlotDataItem] = {}
+        self.selected_line = pg.InfiniteLine(angle=90, pen=palette.role_pen("highlight", 1.5))
+        self.selected_line.hide()
+        self.limit_line = pg.InfiniteLine(angle=90, pen=palette.role_pen("limit", 1.5, dashed=True),
+                                          label=self.tr("memory limit"), labelOpts={"position": 0.9})
+        self.limit_line.hide()
+        self.plot_item.addItem(self.selected_line)
+        self.plot_item.addItem(self.limit_line)
+        self.show_empty(self.tr("No throughput estimate"))
+
+    def restyle(self) -> None:
+        for index, curve in enumerate(self._curves.values()):
+            curve.setPen(palette.pen(index, 2.5))
+            curve.setSymbolBrush(palette.brush(index))
+        self.selected_line.setPen(palette.role_pen("highlight", 1.5))
+        self.limit_line.setPen(palette.role_pen("limit", 1.5, dashed=True))
+
+    def _curve(self, label: str) -> pg.PlotDataItem:
+        if label not in self._curves:
+            index = len(self._curves)
+            self._curves[label] = self.plot_item.plot([], [], pen=palette.pen(index, 2.5), symbol="o", symbolSize=5,
+                                                      symbolBrush=palette.brush(index), name=label)
+        return self._curves[label]
+
+    def set_curves(self, curves: dict[str, tuple[np.ndarray, np.ndarray]], selected_batch: float | None = None,
+                   limit_batch: float | None = None) -> None:
+        drawn = 0
+        for label, (batches, rates) in curves.items():
+            x = np.asarray(batches, dtype=float)
+            y = np.asarray(rates, dtype=float)
+            mask = finite(x, y) & (x > 0) if len(x) else np.zeros(0, dtype=bool)
+            self._curve(label).setData(x[mask], y[mask])
+            drawn += int(mask.sum())
+        for label, curve in self._curves.items():
+            if label not in curves:
+                curve.setData([], [])
+        if not drawn:
+            self.show_empty(self.tr("No throughput estimate"))
+        else:
+            self.hide_empty()
+        for line, value in ((self.selected_line, selected_batch), (self.limit_line, limit_batch)):
+            if value is not None and np.isfinite(value) and value > 0:
+                line.setValue(np.log10(value))
+                line.show()
+            else:
+                line.hide()
+
+    def point_count(self) -> int:
+        total = 0
+        for curve in self._curves.values():
+            x, _ = curve.getData()
+            total += 0 if x is None else len(x)
+        return total

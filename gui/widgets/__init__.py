@@ -1,0 +1,1 @@
+"""Small shared widgets: validated field editors, search boxes, headline cards, previews."""
