@@ -58,6 +58,9 @@ class LayerStats:
     saved_elements: int  # elements kept for backward (layer inputs/outputs/masks)
     gemm: GemmShape | None = None
     detail: str = ""  # short human description ("3x3 s2 g32", "12 heads")
+    # For layers that perform several matrix products (attention, Transformer layers): each
+    # named product; `gemm` is then the largest of them. Empty for single-product layers.
+    gemm_parts: tuple[tuple[str, GemmShape], ...] = ()
 
     @property
     def flops(self) -> int:

@@ -1,0 +1,137 @@
+"""Turns a Model into a ModelReport: per-layer counts, totals, training work and inference memory.
+
+Forward counts come from each kind's counting function (layers/registry.py). Backward is
+counted per layer: a layer computes the gradient of its inputs only if some input depends on
+a trainable parameter (so the first convolution, fed by the image, skips it) and the gradient
+of its weights only if it has any. Saved-for-backward elements are de-duplicated across
+layers (a ReLU output that the next convolution also keeps is stored once).
+"""
+
+from __future__ import annotations
+
+from ..units import bytes_per_element
+from .graph import Model
+from .layers import COUNTERS
+from .layers.base import elements
+from .report import LayerStats, ModelReport
+
+BASE_NOTES = (
+    "Normalisation, activation, pooling, bias and element-wise ops are other ops (per-kind "
+    "op counts stated in the layer modules), never MACs.",
+    "Backward MACs: data gradient (skipped where no input needs one, e.g. the first layer) plus "
+    "weight gradient, per layer and per group; not a blanket 2x.",
+    "Saved-for-backward elements are de-duplicated across layers; mask and index tensors are "
+    "counted as elements of the working precision.",
+    "Peak live activations follow execution order with each tensor freed after its last use; "
+    "in-place activations are counted as separate tensors (an upper bound).",
+    "Not counted: data loading and augmentation, optimizer update, loss, framework workspace.",
+)
+
+
+def analyze(model: Model, precision: str = "fp32") -> ModelReport:
+    """Count every layer of `model`; `precision` sets the bytes per element used for traffic."""
+    bpe = bytes_per_element(precision)
+    nodes = model.nodes
+    count = len(nodes)
+    input_elements = [elements(s) for s in model.input_shapes]
+    out_elements = [0] * count
+    needs_grad = [False] * count
+    last_use = [0] * count
+    input_last_use = [-1] * len(input_elements)
+    saved_refs: set[int] = set()
+    stats: list[LayerStats] = []
+    uncounted: list[str] = []
+    totals = [0] * 8  # params, trainable, buffers, macs, other, bwd_macs, bwd_other, extra_saved
+    activation_total = 0
+    workspace = [0] * count
+
+    for index, node in enumerate(nodes):
+        layer = node.layer
+        refs = node.inputs
+        shapes = tuple(nodes[r].shape if r >= 0 else model.input_shapes[-1 - r] for r in refs)
+        n_out = elements(node.shape)
+        out_elements[index] = n_out
+        activation_total += n_out
+        n_in = 0
+        grad_in = False
+        for r in refs:
+            if r >= 0:
+                n_in += out_elements[r]
+                last_use[r] = index
+                grad_in = grad_in or needs_grad[r]
+            else:
+                n_in += input_elements[-1 - r]
+                input_last_use[-1 - r] = index
+        counting = COUNTERS.get(type(layer))
+        if counting is None:
+            uncounted.append(f"{node.name} ({layer.kind})")
+            params = getattr(layer, "params", 0)
+            stats.append(LayerStats(node.name, layer.kind, layer.compute_class, node.shape, params, params, 0,
+                                    0, 0, 0, 0, n_in, n_out, 0, None, "not counted"))
+            totals[0] += params
+            totals[1] += params
+            needs_grad[index] = grad_in or params > 0
+            last_use[index] = index
+            continue
+        c = counting(layer, shapes, node.shape)
+        needs_grad[index] = grad_in or c.params > 0
+        backward_macs = (c.data_grad_macs if grad_in else 0) + c.weight_grad_macs
+        backward_other = c.backward_other_ops if needs_grad[index] else 0
+        saved = 0
+        if needs_grad[index] or grad_in:
+            if c.saves_inputs:
+                saved += n_in
+                saved_refs.update(refs)
+            if c.saves_output:
+                saved += n_out
+                saved_refs.add(index)
+            saved += c.extra_saved
+            totals[7] += c.extra_saved
+        workspace[index] = c.workspace
+        last_use[index] = index
+        stats.append(LayerStats(
+            node.name, layer.kind, c.compute_class or layer.compute_class, node.shape, c.params, c.params,
+            c.buffers, c.macs, c.other_ops, backward_macs, backward_other, n_in, n_out, saved, c.gemm,
+            c.detail, c.gemm_parts,
+        ))
+        totals[0] += c.params
+        totals[1] += c.params
+        totals[2] += c.buffers
+        totals[3] += c.macs
+        totals[4] += c.other_ops
+        totals[5] += backward_macs
+        totals[6] += backward_other
+
+    saved_total = totals[7] + sum(out_elements[r] if r >= 0 else input_elements[-1 - r] for r in saved_refs)
+    notes = BASE_NOTES
+    if uncounted:
+        notes += ("Layers of kinds without a counting rule, not counted (their MACs and ops are missing "
+                  "from the totals): " + ", ".join(uncounted),)
+    return ModelReport(
+        model_name=model.name, input_shape=model.input_shape, precision=precision, bytes_per_element=bpe,
+        layers=tuple(stats), params=totals[0], trainable_params=totals[1], buffers=totals[2], macs=totals[3],
+        other_ops=totals[4], backward_macs=totals[5], backward_other_ops=totals[6],
+        activation_elements=activation_total, saved_elements=saved_total,
+        peak_live_elements=_peak_live(model, out_elements, input_elements, last_use, input_last_use, workspace),
+        notes=notes, family=model.family, num_classes=model.num_classes,
+    )
+
+
+def _peak_live(model: Model, out_elements: list[int], input_elements: list[int], last_use: list[int],
+               input_last_use: list[int], workspace: list[int]) -> int:
+    """Largest sum of simultaneously live tensors when nodes run in order (inference, batch 1)."""
+    for ref in model.outputs:
+        last_use[ref] = len(out_elements)
+    frees: dict[int, int] = {}
+    for index, last in enumerate(last_use):
+        frees[last] = frees.get(last, 0) + out_elements[index]
+    for i, last in enumerate(input_last_use):
+        frees[max(last, 0)] = frees.get(max(last, 0), 0) + input_elements[i]
+    live = sum(input_elements)
+    peak = live
+    for index, size in enumerate(out_elements):
+        live += size
+        if live + workspace[index] > peak:
+            peak = live + workspace[index]
+        live -= frees.get(index, 0)
+    return peak

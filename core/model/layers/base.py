@@ -1,0 +1,96 @@
+"""What every layer kind shares: the shape type, the per-layer count record and the shape error.
+
+A layer kind is a small frozen dataclass holding its hyper-parameters. It knows its output
+shape (`infer`, which also validates); how much it costs is computed by a counting function
+registered for its type in `registry`, next to the kind's definition, so the counting
+convention is written where the numbers are made.
+
+Shapes exclude the batch dimension: (C, H, W) for images, (T, D) for token sequences,
+(H, W, C) for channels-last token grids (Swin), (D,) for flat vectors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, NamedTuple
+
+from ..report import GemmShape
+
+Shape = tuple[int, ...]
+
+
+class ShapeError(Exception):
+    """A layer cannot accept its inputs; the graph builder adds which layer it is."""
+
+    def __init__(self, reason: str, allowed: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.allowed = allowed
+
+
+class Counts(NamedTuple):
+    """What one layer costs per sample, as returned by its counting function."""
+
+    params: int = 0
+    buffers: int = 0
+    macs: int = 0
+    other_ops: int = 0
+    data_grad_macs: int = 0  # MACs of the gradient w.r.t. the layer's inputs
+    weight_grad_macs: int = 0  # MACs of the gradient w.r.t. its weights
+    backward_other_ops: int = 0
+    saves_inputs: bool = False  # the inputs are kept for backward
+    saves_output: bool = False  # the output is kept for backward
+    extra_saved: int = 0  # further saved elements (masks, softmax maps, statistics)
+    workspace: int = 0  # transient elements live only while the layer runs (attention maps)
+    gemm: GemmShape | None = None
+    gemm_parts: tuple[tuple[str, GemmShape], ...] = ()
+    detail: str = ""
+    compute_class: str = ""  # overrides the kind's class (a grouped or depthwise conv)
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """Base of all layer kinds. `arity` is the number of inputs (0: two or more)."""
+
+    kind: ClassVar[str] = "Layer"
+    compute_class: ClassVar[str] = "elementwise"
+    arity: ClassVar[int] = 1
+
+    def infer(self, shapes: tuple[Shape, ...]) -> Shape:
+        """Output shape for these input shapes; raises ShapeError if they are impossible."""
+        raise NotImplementedError
+
+
+def pair(value: int | tuple[int, int]) -> tuple[int, int]:
+    return value if type(value) is tuple else (value, value)  # type: ignore[return-value]
+
+
+def fmt_shape(shape: Shape) -> str:
+    return "x".join(str(v) for v in shape) if shape else "scalar"
+
+
+def need_rank(shape: Shape, rank: int, what: str) -> None:
+    if len(shape) != rank:
+        raise ShapeError(f"expects a {what} input, got {fmt_shape(shape)}")
+
+
+def need_positive(**values: int | tuple[int, ...]) -> None:
+    """Hyper-parameters that must be whole numbers >= 1."""
+    for name, value in values.items():
+        for v in value if type(value) is tuple else (value,):
+            if type(v) is not int or v < 1:
+                raise ShapeError(f"{name} must be a whole number >= 1, got {v!r}", "1 or more")
+
+
+def need_non_negative(**values: int | tuple[int, ...]) -> None:
+    for name, value in values.items():
+        for v in value if type(value) is tuple else (value,):
+            if type(v) is not int or v < 0:
+                raise ShapeError(f"{name} must be a whole number >= 0, got {v!r}", "0 or more")
+
+
+def elements(shape: Shape) -> int:
+    total = 1
+    for v in shape:
+        total *= v
+    return total

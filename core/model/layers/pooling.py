@@ -1,0 +1,134 @@
+"""Pooling: MaxPool2d, AvgPool2d (with ceil mode), adaptive average/max pooling, token pooling.
+
+Convention: other ops = one per input element of each window (comparisons or additions),
+plus a divide per output for averages. Max pooling saves its argmax indices for backward.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .base import (
+    Counts,
+    Layer,
+    Shape,
+    ShapeError,
+    elements,
+    fmt_shape,
+    need_non_negative,
+    need_positive,
+    need_rank,
+    pair,
+)
+from .registry import counter
+
+
+def pooled_size(size: int, kernel: int, stride: int, padding: int, dilation: int, ceil_mode: bool) -> int:
+    """PyTorch's pooling output size, including its ceil-mode rule (last window must start inside)."""
+    span = dilation * (kernel - 1) + 1
+    room = size + 2 * padding - span
+    out = (-(-room // stride) if ceil_mode else room // stride) + 1
+    if ceil_mode and (out - 1) * stride >= size + padding:
+        out -= 1
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Pool2d(Layer):
+    kernel_size: int | tuple[int, int] = 2
+    stride: int | tuple[int, int] | None = None  # None: the kernel size, as in PyTorch
+    padding: int | tuple[int, int] = 0
+    ceil_mode: bool = False
+
+    compute_class = "pool"
+
+    def infer(self, shapes: tuple[Shape, ...]) -> Shape:
+        shape = shapes[0]
+        need_rank(shape, 3, "(C, H, W)")
+        kh, kw = pair(self.kernel_size)
+        sh, sw = pair(self.stride if self.stride is not None else self.kernel_size)
+        ph, pw = pair(self.padding)
+        need_positive(kernel_size=(kh, kw), stride=(sh, sw))
+        need_non_negative(padding=(ph, pw))
+        if 2 * ph > kh or 2 * pw > kw:
+            raise ShapeError(f"padding {ph}x{pw} exceeds half the kernel {kh}x{kw}", f"padding <= {kh // 2}")
+        c, h, w = shape
+        if kh > h + 2 * ph or kw > w + 2 * pw:
+            raise ShapeError(f"kernel {kh}x{kw} is larger than the padded input {h + 2 * ph}x{w + 2 * pw}",
+                             f"kernel <= {h + 2 * ph}x{w + 2 * pw}")
+        return (c, pooled_size(h, kh, sh, ph, 1, self.ceil_mode), pooled_size(w, kw, sw, pw, 1, self.ceil_mode))
+
+
+@dataclass(frozen=True, slots=True)
+class MaxPool2d(_Pool2d):
+    kind = "MaxPool2d"
+
+
+@dataclass(frozen=True, slots=True)
+class AvgPool2d(_Pool2d):
+    count_include_pad: bool = True
+
+    kind = "AvgPool2d"
+
+
+@counter(MaxPool2d, AvgPool2d)
+def count_pool2d(layer: _Pool2d, shapes: tuple[Shape, ...], out: Shape) -> Counts:
+    kh, kw = pair(layer.kernel_size)
+    n_out = elements(out)
+    ops = n_out * kh * kw + (n_out if isinstance(layer, AvgPool2d) else 0)
+    is_max = isinstance(layer, MaxPool2d)
+    return Counts(other_ops=ops, backward_other_ops=n_out * kh * kw, extra_saved=n_out if is_max else 0,
+                  detail=f"{kh}x{kw} s{pair(layer.stride if layer.stride is not None else layer.kernel_size)[0]}")
+
+
+@dataclass(frozen=True, slots=True)
+class AdaptiveAvgPool2d(Layer):
+    output_size: int | tuple[int, int] = 1
+
+    kind = "AdaptiveAvgPool2d"
+    compute_class = "pool"
+
+    def infer(self, shapes: tuple[Shape, ...]) -> Shape:
+        shape = shapes[0]
+        need_rank(shape, 3, "(C, H, W)")
+        oh, ow = pair(self.output_size)
+        need_positive(output_size=(oh, ow))
+        return (shape[0], oh, ow)
+
+
+@dataclass(frozen=True, slots=True)
+class AdaptiveMaxPool2d(AdaptiveAvgPool2d):
+    kind = "AdaptiveMaxPool2d"
+
+
+@counter(AdaptiveAvgPool2d, AdaptiveMaxPool2d)
+def count_adaptive_pool(layer: AdaptiveAvgPool2d, shapes: tuple[Shape, ...], out: Shape) -> Counts:
+    n_in = elements(shapes[0])
+    is_max = isinstance(layer, AdaptiveMaxPool2d)
+    return Counts(other_ops=n_in + (0 if is_max else elements(out)), backward_other_ops=n_in,
+                  extra_saved=elements(out) if is_max else 0, detail=f"to {fmt_shape(pair(layer.output_size))}")
+
+
+@dataclass(frozen=True, slots=True)
+class TokenPool(Layer):
+    """Pools a token sequence (T, D) or grid (H, W, D) to (D,): "cls" takes token 0, "mean" averages."""
+
+    mode: str = "mean"
+
+    kind = "TokenPool"
+    compute_class = "pool"
+
+    def infer(self, shapes: tuple[Shape, ...]) -> Shape:
+        shape = shapes[0]
+        if len(shape) not in (2, 3):
+            raise ShapeError(f"expects a (T, D) or (H, W, D) input, got {fmt_shape(shape)}")
+        if self.mode not in ("mean", "cls"):
+            raise ShapeError(f"mode {self.mode!r} is not recognised", "mean or cls")
+        return (shape[-1],)
+
+
+@counter(TokenPool)
+def count_token_pool(layer: TokenPool, shapes: tuple[Shape, ...], out: Shape) -> Counts:
+    ops = elements(shapes[0]) + out[0] if layer.mode == "mean" else 0
+    return Counts(other_ops=ops, backward_other_ops=ops, detail=layer.mode,
+                  compute_class="pool" if layer.mode == "mean" else "data_movement")
