@@ -15,6 +15,26 @@ from .numbers import format_number
 from .validated_field import ValidatedField
 
 
+def choice_labels() -> dict[str, str]:
+    """Readable, translatable names for the core's choice codes (the codes stay in the file)."""
+    tr = lambda text: QCoreApplication.translate("ProjectField", text)  # noqa: E731
+    labels = {
+        "train": tr("Training"), "infer": tr("Inference"), "both": tr("Training and inference"),
+        "sgd": "SGD", "sgd-momentum": tr("SGD with momentum"), "adam": "Adam", "adamw": "AdamW",
+        "resize": tr("Resize to the network input"), "tile": tr("Cut into tiles"),
+        "jpeg": "JPEG", "png": "PNG", "bmp": "BMP", "tiff": "TIFF", "raw": tr("Raw pixels"),
+        "nvme": tr("NVMe SSD"), "sata-ssd": tr("SATA SSD"), "hdd": tr("Hard disk"), "network": tr("Network share"),
+        "none": tr("None"), "light": tr("Light"), "standard": tr("Standard"), "heavy": tr("Heavy"),
+        "takt": tr("Takt time per part"), "line-speed": tr("Line speed and field of view"),
+        "framework": tr("Framework (eager)"), "tensorrt": "TensorRT",
+        "any": tr("Any"), "desktop": tr("Desktop"), "workstation": tr("Workstation"), "rack": tr("Rack server"),
+        "edge": tr("Edge device"),
+    }
+    for precision in ("fp64", "fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4"):
+        labels[precision] = precision.upper()
+    return labels
+
+
 def field_info(path: str) -> Any:
     """The core's FieldInfo for a dotted project path (None when the core does not describe it)."""
     from rigsizer.core.project import FIELDS
@@ -70,7 +90,10 @@ class ProjectField(ValidatedField):
         kind = _kind_of(self.info)
         choices = tuple(getattr(self.info, "choices", None) or ())
         unit = getattr(self.info, "unit", "") or ""
-        super().__init__(kind=kind, choices=choices, unit=unit, parent=parent)
+        labels = choice_labels()
+        if path == "inference.takt_mode":
+            labels["none"] = self.tr("No production line")
+        super().__init__(kind=kind, choices=choices, unit=unit, choice_labels=labels, parent=parent)
         self.setObjectName("field:" + path)
         self.set_help(self.help_text())
         self.edited.connect(self._apply)
