@@ -187,7 +187,8 @@ class ProjectModel(QObject):
         try:
             project = _project_api().load_project(path)
         except ValidationError as error:
-            raise ProjectFileError(f"{path.name}: {error}") from error
+            where = "" if error.field == "file" else f"{error.field}: "
+            raise ProjectFileError(f"{path.name}: {where}{_message(error)}") from error
         except FileNotFoundError as error:
             raise ProjectFileError(self.tr("%1: no such file").replace("%1", str(path))) from error
         except (OSError, ValueError, KeyError, TypeError) as error:

@@ -1,0 +1,181 @@
+"""Autosave of the open project and recovery after a crash.
+
+While a project has unsaved changes it is written (atomically) to the user data dir every minute
+and a few seconds after the user stops editing. A clean exit deletes the file; a file left behind
+by a process that is no longer running is what the next start offers to recover.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from rigsizer.gui import settings
+
+AUTOSAVE_FORMAT = "rigsizer-autosave"
+AUTOSAVE_SUFFIX = ".autosave.json"
+PAUSE_MS = 3000  # after the last edit
+
+_own_paths: set[Path] = set()  # autosave files of live Autosavers in this process
+
+
+@dataclass(frozen=True)
+class Recoverable:
+    """An autosave left by an earlier run that did not exit cleanly."""
+
+    path: Path
+    saved_at: float  # seconds since the epoch
+    source_path: Path | None  # the project file it was editing, if it had one
+    project_name: str
+    document: dict[str, Any]
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def find_recoverable(folder: Path | None = None) -> list[Recoverable]:
+    """Autosaves whose writing process is gone, newest first; unreadable files are skipped."""
+    folder = folder or settings.autosave_dir()
+    found: list[Recoverable] = []
+    if not folder.is_dir():
+        return found
+    for path in folder.glob(f"*{AUTOSAVE_SUFFIX}"):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(data, dict) or data.get("format") != AUTOSAVE_FORMAT:
+            continue
+        if path in _own_paths:
+            continue  # a live autosaver of this process is still writing it
+        pid = int(data.get("pid", 0) or 0)
+        if pid != os.getpid() and _pid_alive(pid):
+            continue  # another running instance owns it
+        document = data.get("project")
+        if not isinstance(document, dict):
+            continue
+        source = data.get("source_path")
+        found.append(
+            Recoverable(
+                path=path,
+                saved_at=float(data.get("saved_at", 0.0) or 0.0),
+                source_path=Path(source) if source else None,
+                project_name=str(document.get("name", "")),
+                document=document,
+            )
+        )
+    found.sort(key=lambda item: item.saved_at, reverse=True)
+    return found
+
+
+def discard(recoverable: Recoverable) -> None:
+    try:
+        recoverable.path.unlink()
+    except FileNotFoundError:
+        pass
+
+
+class Autosaver(QObject):
+    """Writes the model's project to this run's autosave file while it has unsaved changes."""
+
+    saved = Signal(object)  # Path written
+
+    def __init__(self, project_model: Any, parent: QObject | None = None, interval_s: int | None = None) -> None:
+        super().__init__(parent)
+        self._model = project_model
+        folder = settings.autosave_dir()
+        self.path = folder / f"session-{os.getpid()}-{int(time.time() * 1000)}{AUTOSAVE_SUFFIX}"
+        _own_paths.add(self.path)
+        self._dirty = False
+        self._interval = QTimer(self)
+        self._interval.timeout.connect(self.save_now)
+        self.set_interval_s(interval_s if interval_s is not None else settings.autosave_interval_s())
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(PAUSE_MS)
+        self._pause.timeout.connect(self.save_now)
+        project_model.projectChanged.connect(self._changed)
+        project_model.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def set_interval_s(self, seconds: int) -> None:
+        self._interval.start(max(1, int(seconds)) * 1000)
+
+    def set_pause_ms(self, milliseconds: int) -> None:
+        self._pause.setInterval(max(0, int(milliseconds)))
+
+    def _changed(self, _project: Any) -> None:
+        if self._model.is_modified():
+            self._dirty = True
+            self._pause.start()
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean:  # saved to its file (or undone back to it): nothing to recover
+            self._dirty = False
+            self._pause.stop()
+            self.remove()
+
+    def save_now(self) -> Path | None:
+        """Write the autosave if there are unsaved changes; returns the file written, if any."""
+        if not self._dirty or not self._model.is_modified():
+            return None
+        source = self._model.file_path
+        record = {
+            "format": AUTOSAVE_FORMAT,
+            "pid": os.getpid(),
+            "saved_at": time.time(),
+            "source_path": str(source) if source else None,
+            "project": self._model.project().to_dict(),
+        }
+        try:
+            _atomic_write(self.path, json.dumps(record, indent=1, ensure_ascii=False))
+        except OSError:
+            return None  # a full disk must not interrupt editing; the next tick tries again
+        self._dirty = False
+        self.saved.emit(self.path)
+        return self.path
+
+    def remove(self) -> None:
+        """Delete this run's autosave (clean exit, or the project was saved)."""
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
+
+    def stop(self) -> None:
+        """Stop writing; the file stays (it is removed by `remove()` on a clean exit)."""
+        self._interval.stop()
+        self._pause.stop()
+        _own_paths.discard(self.path)
