@@ -1,0 +1,406 @@
+"""The hardware catalog: one SQLite database (sqlite-utils) built from the seed plus the user's rows.
+
+`Catalog.open()` finds or builds `catalog.db` in the user data dir, applies the schema migrations,
+refreshes seed rows when the seed version changed (user rows and edits survive), and recovers
+from a damaged file by moving it aside and rebuilding (`recovery_message` says what happened).
+`catalog.db` is the sqlite_utils.Database: other modules may keep their own tables in it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..errors import ValidationError, require_choice
+from ..explain import Derived
+from .catalog_arrays import CatalogArrays
+from .catalog_entries import DatasetInfo, InterconnectInfo, PriceEntry
+from .catalog_records import row_to_spec, validate_fields
+from .catalog_recovery import find_problem, move_aside, recovery_text, salvage_user_rows
+from .catalog_search import resolve_id, search_ids
+from .catalog_seed import apply_seed, normalise, now_text, rebuild_search, stored_seed_version, user_fields
+from .migrations import apply_migrations
+from .peaks import PeakCheck, check_fp32, check_memory_bandwidth, check_tensor_fp16, fp32_peak
+from .seed import Seed
+from .seed import seed_dir as default_seed_dir
+from .spec import DEVICE_KINDS, DeviceSpec
+
+_PRICE_FIELDS = ("price", "price_low", "price_high", "price_text", "currency", "date", "source")
+
+
+def _seed_version(folder: Path) -> int:
+    return int(json.loads((folder / "seed.json").read_text(encoding="utf-8"))["version"])
+
+
+class Catalog:
+    """Devices, datasets, prices, interconnects and this workstation's benchmark results."""
+
+    def __init__(self, db: Database, path: Path | None, recovery_message: str = "",
+                 seed_folder: Path | None = None) -> None:
+        self.db = db
+        self.path = path
+        self.recovery_message = recovery_message
+        self._seed_folder = seed_folder or default_seed_dir()
+        self._lock = threading.RLock()
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, seed_dir: str | Path | None = None) -> Catalog:
+        """Open (building or upgrading as needed) the catalog; a damaged file is moved aside and rebuilt."""
+        from ..paths import catalog_db_path
+
+        db_path = Path(path) if path is not None else catalog_db_path()
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(seed_dir) if seed_dir is not None else default_seed_dir()
+        problem = find_problem(db_path) if db_path.exists() and db_path.stat().st_size > 0 else None
+        if problem is None:
+            db = _connect(db_path)
+            try:
+                _prepare(db, folder)
+                return cls(db, db_path, "", folder)
+            except sqlite3.DatabaseError as error:  # damage that only shows while upgrading
+                db.close()
+                problem = str(error)
+        return cls._rebuild(db_path, folder, problem)
+
+    @classmethod
+    def _rebuild(cls, db_path: Path, folder: Path, problem: str) -> Catalog:
+        salvage = salvage_user_rows(db_path)
+        try:
+            moved: Path | None = move_aside(db_path)
+            db = _connect(db_path)
+        except OSError:
+            moved, db = None, _connect(None)  # cannot write there: work in memory this session
+        _prepare(db, folder)
+        restored = _restore(db, salvage.rows)
+        message = recovery_text(db_path, problem, moved, salvage, restored)
+        if moved is None:
+            message += " Changes made in this session will not be saved."
+        return cls(db, db_path if moved else None, message, folder)
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.close()
+
+    def __enter__(self) -> Catalog:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ devices
+    def devices(self, kind: str | None = None) -> list[DeviceSpec]:
+        """All devices (of one kind), ordered by kind, vendor and name."""
+        if kind is not None:
+            require_choice("kind", kind, DEVICE_KINDS)
+        with self._lock:
+            where, args = ("where kind = ?", [kind]) if kind else ("", [])
+            rows = list(self.db.query(f"select * from devices {where} order by kind, vendor, name", args))
+            prices = self._device_prices()
+        return [row_to_spec(row, prices.get(row["id"])) for row in rows]
+
+    def get(self, device_id: str) -> DeviceSpec:
+        """The device with this catalog id; ValidationError when there is none."""
+        row = self.device_row(device_id)
+        with self._lock:
+            return row_to_spec(row, self._device_prices(device_id).get(device_id))
+
+    def device_row(self, device_id: str) -> dict:
+        """The raw catalog row (source units, flags) behind a device, for display and export."""
+        with self._lock:
+            rows = list(self.db.query("select * from devices where id = ?", [device_id]))
+        if not rows:
+            raise ValidationError("device", f"{device_id!r} is not a catalog id", self._suggest(device_id))
+        return rows[0]
+
+    def resolve(self, text: str) -> DeviceSpec:
+        """A device from its id, marketing name ("RTX 4090") or NVML name ("NVIDIA GeForce RTX 4090")."""
+        with self._lock:
+            device_id = resolve_id(self.db, text)
+        return self.get(device_id)
+
+    def search(self, text: str, kind: str | None = None, limit: int = 50) -> list[DeviceSpec]:
+        """Devices whose names, vendors (any language) or aliases contain every word of `text`."""
+        if kind is not None:
+            require_choice("kind", kind, DEVICE_KINDS)
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 10_000:
+            raise ValidationError("limit", f"{limit!r} is out of range", "1 to 10000")
+        if not isinstance(text, str):
+            raise ValidationError("text", f"{text!r} is not text", "a search text")
+        with self._lock:
+            ids = search_ids(self.db, text, kind, limit)
+            if not ids:
+                return []
+            marks = ",".join("?" for _ in ids)
+            rows = {r["id"]: r for r in self.db.query(f"select * from devices where id in ({marks})", ids)}
+            prices = self._device_prices()
+        return [row_to_spec(rows[i], prices.get(i)) for i in ids if i in rows]
+
+    def fp32_peak(self, device_id: str) -> Derived:
+        """chips x cores x clock x FLOPs/clock for a device, with its inputs (NaN when not derivable)."""
+        return fp32_peak(self.device_row(device_id))
+
+    def peak_checks(self, device_id: str | None = None) -> list[PeakCheck]:
+        """Formula vs datasheet (FP32, dense FP16 tensor, memory bandwidth) for one or all devices."""
+        with self._lock:
+            rows = [self.device_row(device_id)] if device_id else list(self.db.query("select * from devices"))
+        return [check(row) for row in rows for check in (check_fp32, check_tensor_fp16, check_memory_bandwidth)]
+
+    def as_arrays(self, kind: str | None = None) -> CatalogArrays:
+        """numpy float arrays (SI units, NaN unknown) of every numeric column, aligned with ids and names."""
+        return CatalogArrays.from_specs(self.devices(kind), kind)
+
+    def add_user_device(self, **fields: Any) -> DeviceSpec:
+        """Add the user's own device; every field is validated (ValidationError names the field and range)."""
+        clean = validate_fields(fields, require=("kind", "vendor", "name"))
+        aliases = clean.pop("aliases", [])
+        price = {k: clean.pop(k) for k in ("price_usd", "price_date", "price_source") if k in clean}
+        with self._lock:
+            device_id = clean.pop("id", None) or self._new_user_id(clean["vendor"], clean["name"])
+            if self.db["devices"].count_where("id = ?", [device_id]):
+                raise ValidationError("device.id", f"{device_id!r} already exists", "an unused id")
+            row = {**clean, "id": device_id, "chips": clean.get("chips") or 1, "origin": "user",
+                   "user_fields": None, "updated_at": now_text()}
+            with self.db.atomic():
+                self.db["devices"].insert(row, pk="id")
+                self._add_aliases(device_id, aliases)
+                if price.get("price_usd") is not None:
+                    self._write_price(device_id, price, kind=clean["kind"], item=f"{clean['vendor']} {clean['name']}")
+                rebuild_search(self.db, [device_id])
+        return self.get(device_id)
+
+    def update_device(self, device_id: str, **fields: Any) -> DeviceSpec:
+        """Edit a device; edits to seed devices are remembered per field and survive seed upgrades."""
+        clean = validate_fields(fields)
+        if "id" in clean:
+            raise ValidationError("device.id", "cannot be changed", "add a new device instead")
+        with self._lock:
+            row = self.device_row(device_id)
+            aliases = clean.pop("aliases", None)
+            price = {k: clean.pop(k) for k in ("price_usd", "price_date", "price_source") if k in clean}
+            edited = sorted(set(user_fields(row)) | set(clean)) if row.get("origin") != "user" else []
+            with self.db.atomic():
+                if clean:
+                    self.db["devices"].update(
+                        device_id,
+                        {**clean, "user_fields": json.dumps(edited) if edited else None, "updated_at": now_text()},
+                    )
+                if aliases is not None:
+                    self.db.execute("delete from device_aliases where device_id = ? and origin = 'user'", [device_id])
+                    self._add_aliases(device_id, aliases)
+                if price:
+                    self._write_price(device_id, price, kind=row["kind"], item=f"{row['vendor']} {row['name']}")
+                rebuild_search(self.db, [device_id])
+        return self.get(device_id)
+
+    def revert_device(self, device_id: str) -> DeviceSpec:
+        """Drop the user's edits to a seed device and take the seed values again."""
+        with self._lock:
+            row = self.device_row(device_id)
+            if row.get("origin") == "user":
+                raise ValidationError("device", f"{device_id!r} is your own device", "a seed device id")
+            seed_row = next((d for d in Seed.load(self._seed_folder).devices if d["id"] == device_id), None)
+            if seed_row is not None:
+                with self.db.atomic():
+                    self.db["devices"].update(device_id, {**seed_row, "user_fields": None, "updated_at": now_text()})
+                    rebuild_search(self.db, [device_id])
+        return self.get(device_id)
+
+    def delete_user_device(self, device_id: str) -> None:
+        """Remove a device the user added; seed devices cannot be deleted (revert edits instead)."""
+        with self._lock:
+            row = self.device_row(device_id)
+            if row.get("origin") != "user":
+                raise ValidationError("device", f"{device_id!r} comes with the catalog and cannot be deleted",
+                                      "a device you added")
+            with self.db.atomic():
+                self.db["devices"].delete(device_id)
+                self.db.execute("delete from device_aliases where device_id = ?", [device_id])
+                self.db.execute("delete from prices where id = ? and origin = 'user'", [device_id])
+                self.db.execute("delete from device_search where device_id = ?", [device_id])
+
+    # ------------------------------------------------------------------ datasets, prices, links
+    def datasets(self) -> list[DatasetInfo]:
+        with self._lock:
+            return [DatasetInfo.from_row(r) for r in self.db.query("select * from datasets order by name")]
+
+    def dataset(self, name_or_id: str) -> DatasetInfo:
+        """A dataset by id, name or alias ("COCO", "imagenet-1k", "KSDD2"), case-insensitive."""
+        wanted = normalise(name_or_id or "")
+        for info in self.datasets():
+            if wanted in {info.id, normalise(info.name), *(normalise(a) for a in info.aliases)}:
+                return info
+        raise ValidationError("dataset", f"{name_or_id!r} is not in the catalog",
+                              "one of " + ", ".join(d.id for d in self.datasets()))
+
+    def prices(self, category: str | None = None) -> list[PriceEntry]:
+        with self._lock:
+            where, args = ("where category = ?", [category]) if category else ("", [])
+            rows = self.db.query(f"select * from prices {where} order by category, item", args)
+            return [PriceEntry.from_row(r) for r in rows]
+
+    def price(self, item_id: str) -> PriceEntry:
+        with self._lock:
+            rows = list(self.db.query("select * from prices where id = ?", [item_id]))
+        if not rows:
+            raise ValidationError("price", f"{item_id!r} is not a price item", self._suggest_price(item_id))
+        return PriceEntry.from_row(rows[0])
+
+    def set_price(self, item_id: str, price: float, currency: str, date: str, source: str, *,
+                  category: str | None = None, item: str | None = None, unit: str | None = None) -> PriceEntry:
+        """Set a price (the user's own figure, kept across seed upgrades). A device id prices that device."""
+        if isinstance(price, bool) or not isinstance(price, int | float) or not math.isfinite(price) or price < 0:
+            raise ValidationError("price.price", f"{price!r} is not a valid price", "0 to 1e9")
+        if price > 1e9:
+            raise ValidationError("price.price", f"{price!r} is out of range", "0 to 1e9")
+        if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency.strip().upper()):
+            raise ValidationError("price.currency", f"{currency!r} is not a currency code", "ISO 4217, e.g. USD, EUR")
+        for label, value in (("price.date", date), ("price.source", source)):
+            if not isinstance(value, str) or not value.strip() or len(value) > 2000:
+                raise ValidationError(label, "is required", "1 to 2000 characters")
+        values = {"price": float(price), "currency": currency.strip().upper(), "date": date.strip(),
+                  "source": source.strip()}
+        with self._lock:
+            with self.db.atomic():
+                self._write_price(item_id, values, category=category, item=item, unit=unit)
+        return self.price(item_id)
+
+    def interconnects(self) -> list[InterconnectInfo]:
+        with self._lock:
+            return [InterconnectInfo.from_row(r) for r in self.db.query("select * from interconnects order by rowid")]
+
+    def interconnect(self, link_id: str) -> InterconnectInfo:
+        for link in self.interconnects():
+            if link.id == link_id or normalise(link.name) == normalise(link_id):
+                return link
+        raise ValidationError("interconnect", f"{link_id!r} is not in the catalog",
+                              "one of " + ", ".join(i.id for i in self.interconnects()))
+
+    # ------------------------------------------------------------------ benchmark results
+    def record_benchmark(self, result: dict) -> int:
+        """Store one micro-benchmark result of this workstation with a UTC timestamp; returns its row id."""
+        if not isinstance(result, dict):
+            raise ValidationError("result", "must be a dictionary", "a JSON-serialisable dict")
+        try:
+            text = json.dumps(result, allow_nan=True, default=str)
+        except (TypeError, ValueError) as error:
+            raise ValidationError("result", f"cannot be stored ({error})", "a JSON-serialisable dict") from None
+        with self._lock:
+            with self.db.atomic():
+                table = self.db["benchmark_results"].insert(
+                    {"recorded_at": now_text(), "name": str(result.get("name", "")), "result_json": text}, pk="id")
+            return int(table.last_pk)
+
+    def benchmark_results(self, limit: int = 20) -> list[dict]:
+        """Newest first: each stored result dict plus `recorded_at` and `id`."""
+        with self._lock:
+            rows = self.db.query("select * from benchmark_results order by id desc limit ?", [int(limit)])
+            return [{**json.loads(r["result_json"]), "recorded_at": r["recorded_at"], "id": r["id"]} for r in rows]
+
+    # ------------------------------------------------------------------ internals
+    def _device_prices(self, device_id: str | None = None) -> dict[str, dict]:
+        where, args = ("where device_id = ?", [device_id]) if device_id else ("where device_id is not null", [])
+        found: dict[str, dict] = {}
+        for row in self.db.query(f"select * from prices {where} order by (id = device_id) desc", args):
+            if row["currency"] == "USD" and row["price"] is not None:
+                found.setdefault(row["device_id"], row)
+        return found
+
+    def _write_price(self, item_id: str, values: dict, *, kind: str | None = None, category: str | None = None,
+                     item: str | None = None, unit: str | None = None) -> None:
+        if "price_usd" in values:  # from device fields
+            values = {"price": values.get("price_usd"), "currency": "USD",
+                      "date": values.get("price_date") or now_text()[:10],
+                      "source": values.get("price_source") or "entered by the user"}
+        number = values.get("price")
+        values = {**values, "price_low": number, "price_high": number,
+                  "price_text": "" if number is None else f"{number:g}"}
+        existing = list(self.db.query("select * from prices where id = ?", [item_id]))
+        if existing:
+            row = existing[0]
+            edited = sorted(set(user_fields(row)) | set(_PRICE_FIELDS)) if row.get("origin") != "user" else []
+            self.db["prices"].update(item_id, {**values, "user_fields": json.dumps(edited) if edited else None,
+                                               "updated_at": now_text()})
+            return
+        device = list(self.db.query("select id, kind, vendor, name from devices where id = ?", [item_id]))
+        if not device and not category:
+            raise ValidationError("price.category", f"{item_id!r} is a new item and needs a category",
+                                  "gpu, cpu, ram, ssd, motherboard, chassis, psu, cooling, cloud_gpu_hour, ...")
+        self.db["prices"].insert({
+            **values, "id": item_id, "category": category or kind or device[0]["kind"],
+            "item": item or (f"{device[0]['vendor']} {device[0]['name']}" if device else item_id),
+            "device_id": device[0]["id"] if device else None, "unit": unit or "per unit", "region": "",
+            "notes": "", "origin": "user", "user_fields": None, "updated_at": now_text(),
+        }, pk="id", alter=True)
+
+    def _add_aliases(self, device_id: str, aliases: list[str]) -> None:
+        self.db["device_aliases"].insert_all(
+            ({"device_id": device_id, "alias": a, "alias_norm": normalise(a), "alias_kind": "user", "origin": "user"}
+             for a in aliases), pk="id")
+
+    def _new_user_id(self, vendor: str, name: str) -> str:
+        base = "user-" + (re.sub(r"[^a-z0-9]+", "-", f"{vendor} {name}".lower()).strip("-")[:60] or "device")
+        candidate, counter = base, 1
+        while self.db["devices"].count_where("id = ?", [candidate]):
+            counter += 1
+            candidate = f"{base}-{counter}"
+        return candidate
+
+    def _suggest(self, device_id: str) -> str:
+        import difflib
+
+        ids = [r["id"] for r in self.db.query("select id from devices")]
+        close = difflib.get_close_matches(str(device_id).lower(), ids, n=5, cutoff=0.5)
+        return ("close matches: " + ", ".join(close)) if close else "a catalog id (see `rigsizer-cli catalog list`)"
+
+    def _suggest_price(self, item_id: str) -> str:
+        import difflib
+
+        ids = [r["id"] for r in self.db.query("select id from prices")]
+        close = difflib.get_close_matches(str(item_id).lower(), ids, n=5, cutoff=0.4)
+        return ("close matches: " + ", ".join(close)) if close else "a price id (see `rigsizer-cli catalog prices`)"
+
+
+def _connect(path: Path | None) -> Database:
+    conn = sqlite3.connect(":memory:" if path is None else str(path), check_same_thread=False, timeout=10)
+    return Database(conn)
+
+
+def _prepare(db: Database, folder: Path) -> None:
+    apply_migrations(db)
+    if stored_seed_version(db) != _seed_version(folder):
+        apply_seed(db, Seed.load(folder))
+
+
+def _restore(db: Database, salvaged: dict[str, list[dict]]) -> int:
+    """Put salvaged user rows into a freshly built database; returns how many went back."""
+    restored = 0
+    with db.atomic():
+        for table in ("devices", "prices", "datasets"):
+            columns = set(db[table].columns_dict)
+            for row in salvaged.get(table, []):
+                row = {k: v for k, v in row.items() if k in columns}
+                if row.get("origin") == "user":
+                    db[table].insert(row, pk="id", replace=True)
+                else:
+                    edited = [f for f in user_fields(row) if f in columns]
+                    if not edited or not db[table].count_where("id = ?", [row["id"]]):
+                        continue
+                    db[table].update(row["id"], {**{f: row.get(f) for f in edited},
+                                                 "user_fields": json.dumps(edited)})
+                restored += 1
+        for row in salvaged.get("device_aliases", []):
+            db["device_aliases"].insert({k: v for k, v in row.items() if k != "id"}, pk="id")
+            restored += 1
+        for row in salvaged.get("benchmark_results", []):
+            db["benchmark_results"].insert({k: v for k, v in row.items() if k != "id"}, pk="id")
+            restored += 1
+        rebuild_search(db)
+    return restored

@@ -1,0 +1,111 @@
+"""Detects an unreadable catalog database, keeps what the user owns, and moves the file aside.
+
+Called before the catalog opens its file: a garbage or truncated file, or one whose tables are
+partly damaged, is checked with PRAGMA quick_check and a read of every table. User rows are read
+table by table (a damaged table loses only its own rows), then the file is renamed to
+`catalog.db.corrupt-<UTC timestamp>` so nothing is deleted.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+# table -> SQL selecting the rows that belong to the user
+USER_ROW_QUERIES: dict[str, str] = {
+    "devices": "select * from devices where origin = 'user' or coalesce(user_fields, '') not in ('', '[]')",
+    "device_aliases": "select * from device_aliases where origin = 'user'",
+    "prices": "select * from prices where origin = 'user' or coalesce(user_fields, '') not in ('', '[]')",
+    "datasets": "select * from datasets where origin = 'user' or coalesce(user_fields, '') not in ('', '[]')",
+    "benchmark_results": "select * from benchmark_results",
+}
+
+
+@dataclass
+class Salvage:
+    """What could be read back from a damaged database."""
+
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def count(self) -> int:
+        return sum(len(rows) for rows in self.rows.values())
+
+
+def find_problem(path: Path) -> str | None:
+    """None when the database reads cleanly, else a one-line description of what is wrong."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        return f"cannot open: {error}"
+    try:
+        result = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+        if result != ["ok"]:
+            return "integrity check failed: " + "; ".join(str(r) for r in result[:3])
+        tables = [row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")]
+        for table in tables:
+            conn.execute(f"select count(*) from [{table}]").fetchone()
+        return None
+    except sqlite3.Error as error:
+        return str(error)
+    finally:
+        conn.close()
+
+
+def salvage_user_rows(path: Path) -> Salvage:
+    """Read the user's rows, one table at a time, stopping a table at its first unreadable row."""
+    salvage = Salvage()
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn.row_factory = sqlite3.Row
+    except sqlite3.Error as error:
+        salvage.problems.append(f"nothing could be read ({error})")
+        return salvage
+    try:
+        for table, sql in USER_ROW_QUERIES.items():
+            rows: list[dict] = []
+            try:
+                for row in conn.execute(sql):
+                    rows.append(dict(row))
+            except sqlite3.Error as error:
+                message = str(error)
+                if "no such table" in message or "no such column" in message:
+                    continue  # an older schema without this table holds no user rows
+                salvage.problems.append(f"{table}: {message}" + (f" after {len(rows)} rows" if rows else ""))
+            if rows:
+                salvage.rows[table] = rows
+    finally:
+        conn.close()
+    return salvage
+
+
+def move_aside(path: Path) -> Path:
+    """Rename the database (and its -wal/-shm/-journal companions) to <name>.corrupt-<timestamp>."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+    path.rename(target)
+    for suffix in ("-wal", "-shm", "-journal"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(target.with_name(target.name + suffix))
+    return target
+
+
+def recovery_text(path: Path, problem: str, moved_to: Path | None, salvage: Salvage, restored: int) -> str:
+    """The message shown to the user after a rebuild."""
+    where = f"It was moved to {moved_to}" if moved_to else "It could not be moved aside"
+    lines = [
+        f"The hardware catalog {path} could not be read ({problem}). {where} and the catalog was "
+        f"rebuilt from the built-in data.",
+        f"Recovered {restored} of your own rows (devices, edits, prices, datasets, benchmark results)."
+        if restored else "None of your own rows could be recovered.",
+    ]
+    if salvage.problems:
+        lines.append("Not recoverable: " + "; ".join(salvage.problems) + ".")
+    return " ".join(lines)

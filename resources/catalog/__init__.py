@@ -1,0 +1,1 @@
+"""Catalog seed data: plain CSV files written from published sources, each row with its `source`."""
