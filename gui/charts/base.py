@@ -7,9 +7,11 @@ when there is nothing to draw the chart says why instead of showing empty axes.
 from __future__ import annotations
 
 import math
+import textwrap
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
 from . import palette, style
@@ -54,6 +56,10 @@ class ChartBase(pg.PlotWidget):
         # one registration per chart: a theme switch re-runs its restyle() for the pens it holds
         style.style_custom(self, lambda chart, _style: chart._restyle_all())
 
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        # pyqtgraph asks for 640 x 480; docked panes hold several charts, so ask for less
+        return QSize(360, 280)
+
     def set_title(self, text: str) -> None:
         self.plot_item.setTitle(text, color=palette.foreground(), size="10pt")
 
@@ -65,23 +71,48 @@ class ChartBase(pg.PlotWidget):
     def show_empty(self, reason: str) -> None:
         """Say why nothing is drawn (e.g. "No device selected")."""
         self._empty_reason = reason
-        self._empty.setText(reason, color=palette.foreground())
+        self._empty.setText(textwrap.fill(reason, 38), color=palette.foreground())
+        if self.plot_item.legend is not None:
+            self.plot_item.legend.hide()
         view = self.plot_item.getViewBox()
         rect = view.viewRect()
         self._empty.setPos(rect.center())
         self._empty.show()
+        self._style_legend()
 
     def hide_empty(self) -> None:
         self._empty_reason = ""
         self._empty.hide()
+        if self.plot_item.legend is not None:
+            self.plot_item.legend.show()
+        self._style_legend()
 
     def empty_reason(self) -> str:
         return self._empty_reason
 
+    def add_legend(self, offset: tuple[int, int]) -> None:
+        """A legend in the theme's colours (kept in step on theme switches)."""
+        self.plot_item.addLegend(offset=offset)
+        self._style_legend()
+
+    def _style_legend(self) -> None:
+        legend = self.plot_item.legend
+        if legend is not None:
+            legend.setLabelTextColor(palette.foreground())
+            background = palette.background()
+            background.setAlpha(200)
+            legend.setBrush(background)
+            for _sample, label in legend.items:
+                label.setText(label.text, color=palette.foreground())
+
     def _restyle_all(self) -> None:
+        self._style_legend()
         if self._empty_reason:
-            self._empty.setText(self._empty_reason, color=palette.foreground())
-        self.restyle()
+            self._empty.setText(textwrap.fill(self._empty_reason, 38), color=palette.foreground())
+        try:
+            self.restyle()
+        except AttributeError:  # registration runs once before the subclass has built its items
+            pass
 
     def restyle(self) -> None:
         """Re-apply series colours after a theme switch (charts override when they hold pens)."""

@@ -26,7 +26,7 @@ class LayerBarsChart(ChartBase):
         super().__init__(parent)
         self.set_title(self.tr("Where params and MACs go"))
         self.set_axes(self.tr("Share of total (%)"), "")
-        self.plot_item.addLegend(offset=(-10, -10))
+        self.add_legend((-10, -10))
         self.plot_item.getViewBox().invertY(True)
         self.params_bars = pg.BarGraphItem(x0=[], y=[], height=[], width=[], brush=palette.brush(0),
                                            pen=pg.mkPen(None), name=self.tr("Params"))

@@ -22,12 +22,12 @@ class MemoryChart(ChartBase):
         super().__init__(parent)
         self.set_title(self.tr("Memory vs batch size"))
         self.set_axes(self.tr("Batch size"), self.tr("Memory (GiB)"))
-        self.plot_item.addLegend(offset=(10, 10))
+        self.add_legend((10, 10))
         self._base = self.plot_item.plot([], [], pen=None)
         self._tops: dict[str, pg.PlotDataItem] = {}
         self._fills: dict[str, pg.FillBetweenItem] = {}
         self.capacity = pg.InfiniteLine(angle=0, pen=palette.role_pen("capacity", 2),
-                                        label=self.tr("capacity"), labelOpts={"position": 0.08})
+                                        label=self.tr("capacity"), labelOpts={"position": 0.8, "color": palette.foreground()})
         self.capacity.hide()
         self.selected_line = pg.InfiniteLine(angle=90, pen=palette.pen(7, 1.5, dashed=True))
         self.selected_line.hide()
@@ -37,6 +37,7 @@ class MemoryChart(ChartBase):
 
     def restyle(self) -> None:
         self.capacity.setPen(palette.role_pen("capacity", 2))
+        self.capacity.label.setColor(palette.foreground())
         self.selected_line.setPen(palette.pen(7, 1.5, dashed=True))
         for index, name in enumerate(self._tops):
             self._tops[name].setPen(palette.pen(index, 1.2))
@@ -87,6 +88,7 @@ class MemoryChart(ChartBase):
             self.selected_line.show()
         else:
             self.selected_line.hide()
+        self._style_legend()
         top = float(np.nanmax(running)) if running.size else 0.0
         if np.isfinite(capacity_bytes) and capacity_bytes > 0:
             top = max(top, capacity_bytes / GIB)

@@ -31,6 +31,10 @@ def foreground() -> QColor:
 
 
 
+def background() -> QColor:
+    return QColor(style.chart_style().background)
+
+
 def apply_theme(plot: Any) -> None:
     """Colour the plot for the current theme and re-colour it on every switch."""
     style.style_plot(plot)

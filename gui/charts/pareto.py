@@ -5,6 +5,9 @@ Click a point to select that configuration (`configurationClicked(index)`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
@@ -23,7 +26,7 @@ class ParetoChart(ChartBase):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.set_title(self.tr("Price vs training time"))
-        self.plot_item.addLegend(offset=(-10, 10))
+        self.add_legend((-10, 10))
         self.front = self.plot_item.plot([], [], pen=palette.role_pen("pareto", 2), name=self.tr("Pareto front"))
         self.others = pg.ScatterPlotItem(size=8, pen=pg.mkPen(None), brush=palette.brush(7, 160), hoverable=True,
                                          tip=self._tip, name=self.tr("Other configurations"))
@@ -102,3 +105,60 @@ class ParetoChart(ChartBase):
             index = int(points[0].data())
             self.select(index)
             self.configurationClicked.emit(index)
+
+
+@dataclass(frozen=True)
+class Configuration:
+    """One recommended configuration as the chart and the pane show it (read from the core's record)."""
+
+    label: str
+    price: float
+    seconds: float
+    pareto: bool
+    currency: str = "USD"
+    candidates: tuple[tuple[tuple[str, Any], ...], ...] = ()  # hardware.candidates entries to apply
+    explanation: Any = None  # a Derived explaining the time or the price, when the core gives one
+
+
+def _scalar(value: Any) -> float:
+    value = getattr(value, "value", value)
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def _first(record: Any, *names: str) -> Any:
+    for name in names:
+        value = record.get(name) if isinstance(record, dict) else getattr(record, name, None)
+        if value is not None:
+            return value
+    return None
+
+
+def configurations_from(result: Any) -> list[Configuration]:
+    """Configurations from `recommend(...)`'s result (a sequence, or a record holding one)."""
+    items = _first(result, "configurations", "options", "items") if not isinstance(result, list | tuple) else result
+    out = []
+    for item in items or ():
+        price = _first(item, "price", "total_price", "cost")
+        seconds = _first(item, "time", "total_time", "training_time", "seconds", "time_s")
+        devices = _first(item, "device", "devices", "gpu")
+        count = _first(item, "count", "gpus", "gpu_count") or 1
+        label = _first(item, "label", "name", "title")
+        device_id = getattr(devices, "id", devices) if devices is not None else None
+        device_name = getattr(devices, "name", device_id)
+        if label is None:
+            label = f"{int(_scalar(count))} × {device_name}" if device_name else "?"
+        candidates = _first(item, "candidates")
+        if candidates is None and device_id is not None:
+            candidates = [{"device": str(device_id), "count": int(_scalar(count))}]
+        frozen = tuple(tuple(sorted((dict(c) if isinstance(c, dict) else
+                                     {"device": getattr(c, "device", ""), "count": getattr(c, "count", 1)}).items()))
+                       for c in (candidates or ()))
+        explanation = seconds if hasattr(seconds, "explain") else price if hasattr(price, "explain") else None
+        out.append(Configuration(str(label), _scalar(price), _scalar(seconds),
+                                 bool(_first(item, "pareto", "is_pareto", "pareto_optimal") or False),
+                                 str(_first(item, "currency") or getattr(price, "unit", "") or "USD"),
+                                 frozen, explanation))
+    return out

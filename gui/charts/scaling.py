@@ -17,7 +17,7 @@ class ScalingChart(ChartBase):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.set_title(self.tr("Training time vs number of GPUs"))
-        self.plot_item.addLegend(offset=(-10, 10))
+        self.add_legend((-10, 10))
         self.ideal = self.plot_item.plot([], [], pen=palette.pen(7, 1.5, dashed=True), name=self.tr("Ideal scaling"))
         self.curve = self.plot_item.plot([], [], pen=palette.pen(0, 2.5), symbol="o", symbolSize=7,
                                          symbolBrush=palette.brush(0), name=self.tr("Estimated"))

@@ -18,12 +18,12 @@ class ThroughputChart(ChartBase):
         self.set_title(self.tr("Throughput vs batch size"))
         self.set_axes(self.tr("Batch size"), self.tr("Throughput"), left_units="samples/s")
         self.plot_item.setLogMode(x=True, y=False)
-        self.plot_item.addLegend(offset=(-10, -10))
+        self.add_legend((-10, -10))
         self._curves: dict[str, pg.PlotDataItem] = {}
         self.selected_line = pg.InfiniteLine(angle=90, pen=palette.role_pen("highlight", 1.5))
         self.selected_line.hide()
         self.limit_line = pg.InfiniteLine(angle=90, pen=palette.role_pen("limit", 1.5, dashed=True),
-                                          label=self.tr("memory limit"), labelOpts={"position": 0.9})
+                                          label=self.tr("memory limit"), labelOpts={"position": 0.92, "color": palette.foreground()})
         self.limit_line.hide()
         self.plot_item.addItem(self.selected_line)
         self.plot_item.addItem(self.limit_line)
@@ -35,6 +35,7 @@ class ThroughputChart(ChartBase):
             curve.setSymbolBrush(palette.brush(index))
         self.selected_line.setPen(palette.role_pen("highlight", 1.5))
         self.limit_line.setPen(palette.role_pen("limit", 1.5, dashed=True))
+        self.limit_line.label.setColor(palette.foreground())
 
     def _curve(self, label: str) -> pg.PlotDataItem:
         if label not in self._curves:
@@ -55,6 +56,7 @@ class ThroughputChart(ChartBase):
         for label, curve in self._curves.items():
             if label not in curves:
                 curve.setData([], [])
+        self._style_legend()
         if not drawn:
             self.show_empty(self.tr("No throughput estimate"))
         else:

@@ -1,0 +1,399 @@
+"""Results pane: headline cards, live charts and the Explain view, all read from the Estimate.
+
+Nothing here computes: cards show the Estimate's Derived values (with their bands), charts draw
+its arrays, and the Pareto chart draws the core's recommendation, fetched off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..charts.memory_chart import MemoryChart
+from ..charts.pareto import Configuration, ParetoChart, configurations_from
+from ..charts.roofline import RooflineChart
+from ..charts.scaling import ScalingChart
+from ..charts.throughput import ThroughputChart
+from ..widgets.headline_card import HeadlineCard
+from ..widgets.numbers import (
+    format_bytes,
+    format_count,
+    format_duration,
+    format_money,
+    format_number,
+    format_si,
+)
+from .explain_view import ExplainView
+
+
+def _band(derived: Any, formatter: Any) -> str:
+    if derived is None or math.isnan(derived.low) or math.isnan(derived.high):
+        return ""
+    return f"{formatter(derived.low)} – {formatter(derived.high)}"
+
+
+def _find(estimate: Any, *fragments: str) -> Any:
+    """First headline/derivation whose name contains every fragment (the core names its numbers)."""
+    for derived in tuple(estimate.headline) + tuple(estimate.derivations):
+        name = derived.name.lower()
+        if all(fragment in name for fragment in fragments):
+            return derived
+    return None
+
+
+class _ResponsiveGrid(QWidget):
+    """Widgets in as many columns as fit at `cell_width` each (up to `max_columns`), never squeezed."""
+
+    def __init__(self, cell_width: int, max_columns: int = 8, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cell_width = cell_width
+        self._max_columns = max_columns
+        self._cards: list[QWidget] = []
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(6)
+        self._columns = 0
+
+    def add(self, card: QWidget) -> None:
+        card.setParent(self)  # a parentless widget counts as hidden
+        self._cards.append(card)
+        self._relayout(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._relayout()
+
+    def _relayout(self, force: bool = False) -> None:
+        visible = [card for card in self._cards if not card.isHidden()]
+        columns = max(1, min(len(visible) or 1, self._max_columns, self.width() // self._cell_width))
+        if columns == self._columns and not force:
+            return
+        self._columns = columns
+        for card in self._cards:
+            self._grid.removeWidget(card)
+        for index, card in enumerate(visible):
+            self._grid.addWidget(card, index // columns, index % columns)
+        for column in range(self._max_columns):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def refresh(self) -> None:
+        self._relayout(True)
+
+    def columns(self) -> int:
+        return self._columns
+
+
+class ResultsPane(QWidget):
+    """Shows the latest Estimate; clicking a card or a list entry explains that number."""
+
+    CARD_TITLES = (
+        ("epoch", "Training time per epoch"),
+        ("total", "Training run"),
+        ("throughput", "Training throughput"),
+        ("memory", "Memory per device"),
+        ("bottleneck", "Bottleneck"),
+        ("latency", "Inference latency"),
+        ("takt", "Takt margin"),
+        ("price", "Hardware price"),
+    )
+
+    def __init__(self, project_model: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = project_model
+        self.estimate: Any = None
+        self.configurations: list[Configuration] = []
+        self._card_derived: dict[str, Any] = {}
+        self._card_notes: dict[str, str] = {}
+        self._recommend_job: Any = None
+        self._recommend_error = ""
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        self.status = QLabel()
+        self.status.setObjectName("resultsStatus")
+        self.status.setWordWrap(True)
+        self.status.hide()
+        outer.addWidget(self.status)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        outer.addWidget(splitter, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.cards: dict[str, HeadlineCard] = {}
+        self.card_grid = _ResponsiveGrid(175)
+        titles = {"epoch": self.tr("Training time per epoch"), "total": self.tr("Training run"),
+                  "throughput": self.tr("Training throughput"), "memory": self.tr("Memory per device"),
+                  "bottleneck": self.tr("Bottleneck"), "latency": self.tr("Inference latency"),
+                  "takt": self.tr("Takt margin"), "price": self.tr("Hardware price")}
+        for key, _english in self.CARD_TITLES:
+            card = HeadlineCard(key, titles[key])
+            card.clicked.connect(self.explain_card)
+            self.cards[key] = card
+            self.card_grid.add(card)
+        left_layout.addWidget(self.card_grid)
+
+        charts_area = QScrollArea()
+        charts_area.setWidgetResizable(True)
+        charts_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.chart_grid = _ResponsiveGrid(330, 3)
+        self.roofline = RooflineChart()
+        self.scaling = ScalingChart()
+        self.memory_chart = MemoryChart()
+        self.throughput = ThroughputChart()
+        self.pareto = ParetoChart()
+        self.pareto.configurationClicked.connect(self.select_configuration)
+        pareto_box = QWidget()
+        pareto_layout = QVBoxLayout(pareto_box)
+        pareto_layout.setContentsMargins(0, 0, 0, 0)
+        pareto_layout.addWidget(self.pareto, 1)
+        row = QHBoxLayout()
+        self.configuration_label = QLabel(self.tr("Click a configuration to see it."))
+        self.configuration_label.setWordWrap(True)
+        self.use_configuration = QPushButton(self.tr("Use this configuration"))
+        self.use_configuration.setEnabled(False)
+        self.use_configuration.clicked.connect(self._use_selected_configuration)
+        row.addWidget(self.configuration_label, 1)
+        row.addWidget(self.use_configuration)
+        pareto_layout.addLayout(row)
+        self.chart_widgets = [self.roofline, self.memory_chart, self.scaling, self.throughput, pareto_box]
+        for chart in self.chart_widgets:
+            chart.setMinimumHeight(260)
+            self.chart_grid.add(chart)
+        charts_area.setWidget(self.chart_grid)
+        left_layout.addWidget(charts_area, 1)
+        splitter.addWidget(left)
+
+        self.explain = ExplainView()
+        self.explain.setMinimumWidth(260)
+        splitter.addWidget(self.explain)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 340])
+
+        project_model.estimateChanged.connect(self.show_estimate)
+        project_model.estimateFailed.connect(self._on_failed)
+        if hasattr(project_model, "busyChanged"):
+            project_model.busyChanged.connect(self._on_busy)
+        self.show_estimate(project_model.estimate())
+
+    # -- estimate --------------------------------------------------------------------------------
+    def _on_busy(self, busy: bool) -> None:
+        if busy and self.estimate is not None:
+            self.status.setText(self.tr("Updating…"))
+            self.status.setStyleSheet("color: gray;")
+            self.status.show()
+        elif not busy and self.status.text() == self.tr("Updating…"):
+            self.status.hide()
+
+    def _on_failed(self, message: str) -> None:
+        self.status.setText(self.tr("No estimate: %1").replace("%1", message))
+        self.status.setStyleSheet("color: #c62828;")
+        self.status.show()
+
+    def show_estimate(self, estimate: Any) -> None:
+        self.estimate = estimate
+        if estimate is None:
+            for card in self.cards.values():
+                card.set_content("—")
+            self.explain.set_estimate(None)
+            return
+        self.status.hide()
+        self._fill_cards(estimate)
+        self._fill_charts(estimate)
+        self.explain.set_estimate(estimate)
+        self._request_recommendations()
+
+    def _set_card(self, key: str, derived: Any, value: str, detail: str = "", status: str = "",
+                  note: str = "") -> None:
+        card = self.cards[key]
+        self._card_derived[key] = derived
+        self._card_notes[key] = note
+        tooltip = derived.explain() if derived is not None else note
+        card.set_content(value, detail, status, tooltip)
+        card.setVisible(True)
+
+    def _fill_cards(self, estimate: Any) -> None:
+        training, inference, memory = estimate.training, estimate.inference, estimate.memory
+        self._card_derived.clear()
+        for key in ("epoch", "total", "throughput"):
+            self.cards[key].setVisible(training is not None)
+        for key in ("latency", "takt"):
+            self.cards[key].setVisible(inference is not None)
+        if training is not None:
+            epoch = training.epoch_time
+            if epoch is not None:
+                self._set_card("epoch", epoch, format_duration(epoch.value), _band(epoch, format_duration))
+            else:
+                self._set_card("epoch", training.step_time, format_duration(training.step_time.value),
+                               self.tr("per step (no dataset)"))
+            total = training.total_time
+            if total is not None:
+                self._set_card("total", total, format_duration(total.value), _band(total, format_duration))
+            else:
+                self.cards["total"].setVisible(False)
+            rate = training.samples_per_s
+            self._set_card("throughput", rate, format_si(rate.value, "img/s"),
+                           self.tr("%1 × %2, utilisation %3 %").replace("%1", format_count(estimate.gpus)).replace(
+                               "%2", estimate.device.name).replace("%3", format_number(100 * training.utilisation.value, 2)))
+        fits = memory.fits
+        detail = self.tr("of %1 — fits").replace("%1", format_bytes(memory.capacity.value)) if fits else \
+            self.tr("of %1 — does NOT fit").replace("%1", format_bytes(memory.capacity.value))
+        if math.isfinite(memory.max_batch.value):
+            detail += "\n" + self.tr("largest batch that fits: %1").replace("%1", format_count(memory.max_batch.value))
+        self._set_card("memory", memory.total, format_bytes(memory.total.value), detail, "good" if fits else "bad")
+        bottleneck_derived = None
+        if estimate.pipeline is not None and estimate.pipeline.bottleneck:
+            bottleneck_derived = estimate.pipeline.workers_needed
+        self._set_card("bottleneck", bottleneck_derived, self._bottleneck_label(estimate.bottleneck),
+                       estimate.bottleneck_reason, "warn" if estimate.bottleneck not in ("compute", "") else "",
+                       estimate.bottleneck_reason)
+        if inference is not None:
+            latency = inference.latency
+            self._set_card("latency", latency, format_duration(latency.value), _band(latency, format_duration))
+            takt = inference.takt
+            if takt is not None:
+                margin = takt.margin
+                status = "good" if takt.meets else "bad"
+                detail = self.tr("needs %1 images/s; %2").replace(
+                    "%1", format_number(takt.required_rate.value)).replace(
+                    "%2", self.tr("meets the line") if takt.meets else self.tr("misses the line"))
+                self._set_card("takt", margin, f"{format_number(100 * margin.value, 3)} %", detail, status)
+            else:
+                self._set_card("takt", None, "—", self.tr("no production line set"), "",
+                               self.tr("Set a takt time or line speed in the Workload pane."))
+        price = _find(estimate, "price") or _find(estimate, "cost", "hardware")
+        if price is not None:
+            self._set_card("price", price, format_money(price.value, price.unit or "USD"), _band(price, format_money))
+        else:
+            device = estimate.device
+            if math.isfinite(device.price_usd):
+                detail = self.tr("per device, %1 (%2)").replace("%1", device.price_date or "?").replace(
+                    "%2", device.price_source or device.source)
+                self._set_card("price", None, format_money(device.price_usd, "USD"), detail, "", detail)
+            else:
+                self._set_card("price", None, "—", self.tr("no price in the catalog"), "",
+                               self.tr("Add a price in the Hardware pane."))
+        self.card_grid.refresh()
+
+    def _bottleneck_label(self, code: str) -> str:
+        labels = {"compute": self.tr("Compute"), "memory": self.tr("Memory bandwidth"),
+                  "data": self.tr("Data pipeline (CPU)"), "pipeline": self.tr("Data pipeline (CPU)"),
+                  "cpu": self.tr("Data pipeline (CPU)"), "communication": self.tr("GPU communication"),
+                  "overhead": self.tr("Launch overhead"), "capacity": self.tr("Memory capacity"),
+                  "storage": self.tr("Storage"), "pcie": self.tr("PCIe transfers")}
+        return labels.get(code, code.replace("_", " ").capitalize() if code else "—")
+
+    def _fill_charts(self, estimate: Any) -> None:
+        roof = estimate.roofline
+        self.roofline.set_roofline(roof.peak_flops, roof.bandwidth_bps, roof.intensity, roof.achieved_flops,
+                                   roof.names, estimate.device.name)
+        project = self.model.project()
+        batch = project.training.batch if estimate.training is not None else project.inference.batch
+        mem = estimate.memory_vs_batch
+        self.memory_chart.set_breakdown(mem.batches, {self._component_label(k): v for k, v in mem.components.items()},
+                                        mem.capacity, batch)
+        scaling = estimate.scaling
+        if scaling is not None:
+            self.scaling.set_scaling(scaling.gpus, scaling.time_s, estimate.gpus)
+        else:
+            self.scaling.set_scaling(np.zeros(0), np.zeros(0))
+        curves = {}
+        tvb = estimate.throughput_vs_batch
+        if estimate.training is not None:
+            curves[self.tr("Training")] = (tvb.batches, tvb.train_samples_per_s)
+        if estimate.inference is not None:
+            curves[self.tr("Inference")] = (tvb.batches, tvb.infer_samples_per_s)
+        limit = estimate.memory.max_batch.value
+        self.throughput.set_curves(curves, batch, limit if math.isfinite(limit) else None)
+
+    def _component_label(self, key: str) -> str:
+        labels = {"weights": self.tr("Weights"), "gradients": self.tr("Gradients"),
+                  "optimizer_state": self.tr("Optimizer state"), "activations": self.tr("Activations"),
+                  "workspace": self.tr("Workspace"), "runtime_context": self.tr("Runtime context")}
+        short = key.split(".")[-1]
+        return labels.get(short, short.replace("_", " ").capitalize())
+
+    # -- explain ---------------------------------------------------------------------------------
+    def explain_card(self, key: str) -> None:
+        derived = self._card_derived.get(key)
+        if derived is not None:
+            if not self.explain.show_name(derived.name):
+                self.explain.show_derived(derived, self.cards[key].title_label.text())
+        else:
+            note = self._card_notes.get(key, "")
+            self.explain.browser.setPlainText(f"{self.cards[key].title_label.text()}\n\n{note}")
+
+    # -- recommendations -----------------------------------------------------------------------
+    def _request_recommendations(self) -> None:
+        from ..worker import run_in_worker
+
+        if self._recommend_job is not None:
+            self._recommend_job.cancel()
+        try:
+            project, catalog = self.model.project(), self.model.catalog
+        except Exception as error:  # no catalog: the chart says why
+            self._on_recommend_error(error)
+            return
+        self._recommend_job = run_in_worker(_recommend, project, catalog,
+                                            on_done=self._on_recommendations,
+                                            on_error=self._on_recommend_error)
+
+    def _on_recommendations(self, result: Any) -> None:
+        self._recommend_job = None
+        self._recommend_error = ""
+        self.configurations = configurations_from(result)
+        currency = self.configurations[0].currency if self.configurations else "USD"
+        self.pareto.set_configurations(np.array([c.price for c in self.configurations]),
+                                       np.array([c.seconds for c in self.configurations]),
+                                       [c.label for c in self.configurations],
+                                       np.array([c.pareto for c in self.configurations], dtype=bool), currency)
+
+    def _on_recommend_error(self, error: BaseException) -> None:
+        self._recommend_job = None
+        self._recommend_error = str(error)
+        self.pareto.set_configurations(np.zeros(0), np.zeros(0), [], np.zeros(0, dtype=bool))
+        self.pareto.show_empty(self.tr("No recommendation: %1").replace("%1", str(error)[:80]))
+
+    def select_configuration(self, index: int) -> None:
+        if not 0 <= index < len(self.configurations):
+            return
+        configuration = self.configurations[index]
+        self.pareto.select(index)
+        text = self.tr("%1: %2, %3").replace("%1", configuration.label).replace(
+            "%2", format_duration(configuration.seconds)).replace(
+            "%3", format_money(configuration.price, configuration.currency))
+        if configuration.pareto:
+            text += " — " + self.tr("Pareto-optimal")
+        self.configuration_label.setText(text)
+        self.use_configuration.setEnabled(bool(configuration.candidates))
+        if configuration.explanation is not None:
+            self.explain.show_derived(configuration.explanation, configuration.label)
+
+    def _use_selected_configuration(self) -> None:
+        index = self.pareto.selected
+        if index is None or not 0 <= index < len(self.configurations):
+            return
+        candidates = [dict(item) for item in self.configurations[index].candidates]
+        self.model.set_value("hardware.candidates", candidates)
+
+
+def _recommend(project: Any, catalog: Any, state: Any) -> Any:
+    from rigsizer.core.estimate.recommend import recommend
+
+    state.check()
+    return recommend(project, catalog)
