@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from . import activation, conv, linear, norm, pooling, structural  # noqa: F401  (registration)
+from . import (  # noqa: F401  (registration)
+    activation,
+    attention,
+    conv,
+    embedding,
+    linear,
+    norm,
+    pooling,
+    resize,
+    squeeze_excite,
+    structural,
+    transformer,
+)
 from .registry import COUNTERS, KINDS
 
 __all__ = ["COUNTERS", "KINDS"]

@@ -242,3 +242,47 @@ class Opaque(Layer):
 
     def infer(self, shapes: tuple[Shape, ...]) -> Shape:
         return self.output_shape or shapes[0]
+
+
+@dataclass(frozen=True, slots=True)
+class LayerScale(Layer):
+    """Multiplies each channel by a learned scale (ConvNeXt's gamma, CaiT/timm LayerScale):
+    `dim` parameters, one op per element. `channels_first` for (C, H, W) maps."""
+
+    dim: int
+    channels_first: bool = False
+
+    kind = "LayerScale"
+    compute_class = "elementwise"
+
+    def infer(self, shapes: tuple[Shape, ...]) -> Shape:
+        shape = shapes[0]
+        width = shape[0] if self.channels_first and shape else (shape[-1] if shape else 0)
+        if width != self.dim:
+            raise ShapeError(f"input {fmt_shape(shape)} does not have {self.dim} channels", f"dim = {width}")
+        return shape
+
+
+@counter(LayerScale)
+def count_layer_scale(layer: LayerScale, shapes: tuple[Shape, ...], out: Shape) -> Counts:
+    n = elements(out)
+    return Counts(params=layer.dim, other_ops=n, backward_other_ops=2 * n, saves_inputs=True)
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceToDepth(Layer):
+    """(H, W, C) grid -> (ceil(H/2), ceil(W/2), 4C), zero-padding odd sides (Swin's patch merging)."""
+
+    kind = "SpaceToDepth"
+    compute_class = "data_movement"
+
+    def infer(self, shapes: tuple[Shape, ...]) -> Shape:
+        shape = shapes[0]
+        need_rank(shape, 3, "(H, W, C) grid")
+        h, w, c = shape
+        return (-(-h // 2), -(-w // 2), 4 * c)
+
+
+@counter(SpaceToDepth)
+def count_space_to_depth(layer: SpaceToDepth, shapes: tuple[Shape, ...], out: Shape) -> Counts:
+    return Counts(detail="2x2 merge")

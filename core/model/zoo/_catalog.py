@@ -79,3 +79,7 @@ def builder_for(name: str) -> tuple[ZooEntry, Builder, dict[str, object]]:
         hint = ("did you mean " + ", ".join(close[:5])) if close else "rigsizer-cli model --list shows them"
         raise ValidationError("model", f"unknown model {name!r}", hint)
     return table[name], _BUILDERS[name], _DEFAULTS[name]
+
+
+TIMM_SOURCE = "computed from timm model definition (PyTorch 2.13, batch 1)"
+TORCHVISION_SOURCE = "computed from torchvision model definition (PyTorch 2.13, batch 1)"

@@ -9,9 +9,7 @@ from __future__ import annotations
 from ..graph import GraphBuilder, Model, Tensor
 from ..layers.pooling import AdaptiveAvgPool2d, MaxPool2d
 from ..layers.structural import Flatten
-from ._catalog import model
-
-TIMM = "computed from timm model definition (PyTorch 2.13, batch 1)"
+from ._catalog import TIMM_SOURCE, model
 
 
 def basic_block(b: GraphBuilder, x: Tensor, planes: int, stride: int) -> Tensor:
@@ -71,5 +69,5 @@ _VARIANTS = {
 
 for _name, (_depths, _block, _card, _width, _ref) in _VARIANTS.items():
     model(_name, "resnet", f"ResNet {_block} blocks {_depths}" + (f", {_card} groups" if _card > 1 else "")
-          + (f", base width {_width}" if _width != 64 else ""), reference=_ref, source=TIMM if _ref else "",
+          + (f", base width {_width}" if _width != 64 else ""), reference=_ref, source=TIMM_SOURCE if _ref else "",
           depths=_depths, block=_block, cardinality=_card, base_width=_width, stem_width=64)(resnet)
