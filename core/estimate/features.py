@@ -1,0 +1,168 @@
+"""Numeric columns the time and memory models work on: per layer (from a ModelReport) and per
+device (from DeviceSpecs), as numpy arrays that broadcast ([layers x 1] against [1 x devices]).
+
+Keeping both sides as plain arrays is what makes one estimate the 1-device case of the
+catalog sweep, and lets the calibration evaluate thousands of measurements in one call.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..hardware.spec import DeviceSpec
+from ..model.report import ModelReport
+
+# layer classes of the efficiency model
+CLASS_GEMM = 0  # dense conv, linear, attention matmuls: tensor cores where the precision allows
+CLASS_GROUPED = 1  # grouped convolution (ResNeXt): many small GEMMs
+CLASS_DEPTHWISE = 2  # one filter per channel: vector units, little reuse
+CLASS_MEMORY = 3  # norm, activation, pooling, element-wise, data movement, embedding lookups
+
+_CLASS_OF = {
+    "gemm": CLASS_GEMM, "conv": CLASS_GEMM, "attention": CLASS_GEMM, "grouped_conv": CLASS_GROUPED,
+    "depthwise_conv": CLASS_DEPTHWISE,
+}
+
+DEVICE_GPU = 0
+DEVICE_CPU = 1
+
+# which datasheet rate a precision's matrix products run at, in order of preference
+_TENSOR_KEYS = {
+    "fp32": ("fp32",),
+    "tf32": ("tf32", "fp32"),
+    "fp16": ("fp16", "bf16", "fp32"),
+    "bf16": ("bf16", "fp32"),
+    "fp8": ("fp8", "fp16", "bf16", "fp32"),
+    "int8": ("int8", "fp16", "fp32"),
+}
+
+
+@dataclass(frozen=True, eq=False)
+class LayerFeatures:
+    """Per-layer counts per sample, as float arrays aligned with `names`."""
+
+    names: tuple[str, ...]
+    kinds: tuple[str, ...]
+    compute_classes: tuple[str, ...]
+    cls: np.ndarray  # CLASS_* codes
+    macs: np.ndarray
+    other_ops: np.ndarray
+    backward_macs: np.ndarray
+    backward_other_ops: np.ndarray
+    activation_elements: np.ndarray  # inputs + outputs read/written per sample
+    weight_elements: np.ndarray  # parameters + buffers
+    trainable: np.ndarray  # trainable parameters
+    saved_elements: np.ndarray
+    gemm_m: np.ndarray  # per sample (multiplied by the batch in the model)
+    gemm_n: np.ndarray
+    gemm_k: np.ndarray
+    gemm_groups: np.ndarray
+
+    @property
+    def count(self) -> int:
+        return len(self.names)
+
+    def as_column(self) -> LayerFeatures:
+        """The same columns shaped [layers, 1], to broadcast against [devices] or [batches]."""
+        arrays = {name: getattr(self, name)[:, None] for name in _ARRAY_FIELDS}
+        return LayerFeatures(self.names, self.kinds, self.compute_classes, **arrays)
+
+
+_ARRAY_FIELDS = ("cls", "macs", "other_ops", "backward_macs", "backward_other_ops", "activation_elements",
+                 "weight_elements", "trainable", "saved_elements", "gemm_m", "gemm_n", "gemm_k", "gemm_groups")
+
+
+def layer_features(report: ModelReport) -> LayerFeatures:
+    layers = report.layers
+    n = len(layers)
+    cols = np.zeros((12, n))
+    cls = np.empty(n, dtype=np.int64)
+    for i, layer in enumerate(layers):
+        gemm = layer.gemm
+        cls[i] = _CLASS_OF.get(layer.compute_class, CLASS_MEMORY) if layer.macs > 0 else CLASS_MEMORY
+        cols[:, i] = (
+            layer.macs, layer.other_ops, layer.backward_macs, layer.backward_other_ops,
+            layer.input_elements + layer.output_elements, layer.params + layer.buffers, layer.trainable_params,
+            layer.saved_elements,
+            gemm.m if gemm else 0, gemm.n if gemm else 0, gemm.k if gemm else 0, gemm.batch if gemm else 1,
+        )
+    return LayerFeatures(
+        names=tuple(layer.name for layer in layers),
+        kinds=tuple(layer.kind for layer in layers),
+        compute_classes=tuple(layer.compute_class for layer in layers),
+        cls=cls, macs=cols[0], other_ops=cols[1], backward_macs=cols[2], backward_other_ops=cols[3],
+        activation_elements=cols[4], weight_elements=cols[5], trainable=cols[6], saved_elements=cols[7],
+        gemm_m=cols[8], gemm_n=cols[9], gemm_k=cols[10], gemm_groups=cols[11],
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class DeviceFeatures:
+    """Per-device rates for one precision, arrays aligned with `ids`."""
+
+    ids: tuple[str, ...]
+    precision: str
+    matrix_flops: np.ndarray  # rate matrix products run at for this precision
+    vector_flops: np.ndarray  # FP32 non-tensor rate (depthwise, element-wise maths)
+    tensor: np.ndarray  # bool: matrix_flops is a tensor-core / matrix-engine rate
+    bandwidth: np.ndarray  # bytes/s
+    memory: np.ndarray  # bytes
+    device_class: np.ndarray  # DEVICE_GPU / DEVICE_CPU
+    rate_key: tuple[str, ...]  # which datasheet column was used, per device
+    fallback: tuple[bool, ...]  # the precision is not native and a slower rate was used
+
+    @property
+    def count(self) -> int:
+        return len(self.ids)
+
+
+def vector_peak(spec: DeviceSpec) -> float:
+    value = spec.peak("fp32")
+    if not math.isfinite(value):
+        value = spec.derived_fp32_peak
+    return float(value)
+
+
+def matrix_rate(spec: DeviceSpec, precision: str) -> tuple[float, str, bool]:
+    """(FLOP/s, datasheet key, fell back?) for matrix products at `precision` on `spec`."""
+    keys = _TENSOR_KEYS.get(precision, ("fp32",))
+    for index, key in enumerate(keys):
+        value = vector_peak(spec) if key == "fp32" else spec.peak(key)
+        if math.isfinite(value) and value > 0:
+            return float(value), key, index > 0
+    return math.nan, keys[-1], True
+
+
+def uses_tensor_rate(spec: DeviceSpec, key: str) -> bool:
+    """GPUs run fp32 on CUDA cores; every other datasheet rate is a tensor/matrix-engine rate.
+
+    CPUs use their FMA (or AMX) rate, which the model treats as the CPU class instead."""
+    return spec.kind != "cpu" and key != "fp32"
+
+
+def device_features(specs: list[DeviceSpec] | tuple[DeviceSpec, ...], precision: str) -> DeviceFeatures:
+    n = len(specs)
+    matrix = np.empty(n)
+    vector = np.empty(n)
+    tensor = np.zeros(n, dtype=bool)
+    bandwidth = np.empty(n)
+    memory = np.empty(n)
+    device_class = np.empty(n, dtype=np.int64)
+    keys, fallbacks = [], []
+    for i, spec in enumerate(specs):
+        rate, key, fell_back = matrix_rate(spec, precision)
+        matrix[i] = rate
+        vector[i] = vector_peak(spec)
+        if not math.isfinite(vector[i]):
+            vector[i] = rate
+        tensor[i] = uses_tensor_rate(spec, key)
+        bandwidth[i] = spec.memory_bandwidth_bps
+        memory[i] = spec.memory_bytes
+        device_class[i] = DEVICE_CPU if spec.kind == "cpu" else DEVICE_GPU
+        keys.append(key)
+        fallbacks.append(fell_back)
+    return DeviceFeatures(tuple(s.id for s in specs), precision, matrix, vector, tensor, bandwidth, memory,
+                          device_class, tuple(keys), tuple(fallbacks))

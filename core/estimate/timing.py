@@ -1,0 +1,176 @@
+"""The per-layer roofline time model with shape-aware efficiency (domain.md section 5).
+
+    t_layer = max(FLOPs / (peak x eta_c), bytes / (bandwidth x eta_m)) + kernels x t_kernel
+    eta_c   = ceiling(device class, tensor or vector) x s(M) x s(N) x s(K) [x grouped factor]
+    s(x)    = x / (x + x_half)                     small GEMM dimensions run far below peak
+    eta_m   = eta_mem x bytes / (bytes + bytes_half)  small transfers do not reach full bandwidth
+
+A step is the GPU work, or the host's operator dispatch when that is longer (eager frameworks
+at small batches): step = (gpu^4 + host^4)^(1/4). On a CPU both happen on the same cores and add.
+
+All functions are element-wise over numpy arrays that broadcast: layer columns shaped [L, 1]
+against device columns [1, D] for an estimate or a catalog sweep, or flat [N] arrays with a
+row index for the calibration, which evaluates every measurement in one call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from .features import CLASS_DEPTHWISE, CLASS_GROUPED, CLASS_MEMORY, DEVICE_CPU
+
+RUNTIME_EAGER = 0
+RUNTIME_GRAPH = 1
+RUNTIME_TENSORRT = 2
+RUNTIME_NAMES = ("eager framework", "graph framework (XLA/compiled)", "TensorRT")
+
+# bytes moved per trainable parameter by the optimizer step (read/write weights, read grads,
+# read/write states); mixed precision adds the FP16 weight copy and the gradient unscale pass
+OPTIMIZER_BYTES = {"sgd": 12.0, "sgd-momentum": 20.0, "adam": 28.0, "adamw": 28.0}
+MIXED_PRECISION_EXTRA_BYTES = 14.0
+SMOOTH_POWER = 4.0
+
+
+@dataclass(frozen=True, eq=False)
+class PassTimes:
+    time: np.ndarray  # per layer (and device)
+    compute: np.ndarray
+    memory: np.ndarray
+    eta: np.ndarray
+    flops: np.ndarray
+    bytes: np.ndarray
+
+
+def _sat(x: np.ndarray, half: float) -> np.ndarray:
+    """x / (x + half), and 1 where the dimension is unknown (0)."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(x > 0, x / (x + half), 1.0)
+
+
+def pass_time(*, macs, other_ops, activation_elements, weight_elements, cls, gemm_m, gemm_n, gemm_k,
+              batch, bytes_per_element, matrix_flops, vector_flops, tensor, bandwidth, device_class,
+              runtime, params: Mapping[str, float], efficiency_factor=1.0, traffic_factor=1.0,
+              kernels=1.0) -> PassTimes:
+    """Roofline time of one pass (forward or backward) of each layer; all arguments broadcast."""
+    p = params
+    cpu = device_class == DEVICE_CPU
+    memory_class = cls == CLASS_MEMORY
+    fuse = np.where(runtime == RUNTIME_TENSORRT, p["fuse_trt"], np.where(runtime == RUNTIME_GRAPH,
+                                                                          p["fuse_graph"], 1.0))
+    fuse = np.where(memory_class, fuse, 1.0)
+
+    shape = _sat(gemm_m * batch, p["m_half"]) * _sat(gemm_n, p["n_half"]) * _sat(gemm_k, p["k_half"])
+    ceiling = np.where(cpu, p["eta_cpu"], np.where(tensor, p["eta_tensor"], p["eta_vector"]))
+    eta = ceiling * shape * np.where(cls == CLASS_GROUPED, p["grouped_factor"], 1.0) * efficiency_factor
+    depthwise = cls == CLASS_DEPTHWISE
+    eta = np.where(depthwise, p["depthwise_eta"] * _sat(gemm_m * batch, p["m_half"]), eta)
+    rate = np.where(depthwise, vector_flops, matrix_flops) * eta
+    flops = 2.0 * macs * batch
+    vector_rate = vector_flops * np.where(cpu, p["eta_cpu"], p["eta_vector"])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        compute = np.where(flops > 0, flops / rate, 0.0) + other_ops * batch / vector_rate
+    moved = (activation_elements * batch * fuse + weight_elements) * bytes_per_element * traffic_factor
+    eta_m = np.where(cpu, p["eta_mem_cpu"], p["eta_mem_gpu"]) * moved / (moved + p["bytes_half"])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        memory = np.where(moved > 0, moved / (bandwidth * eta_m), 0.0)
+    launch = np.where(cpu, 0.0, p["kernel_s"]) * kernels * fuse
+    return PassTimes(np.maximum(compute, memory) + launch, compute, memory, eta,
+                     flops + other_ops * batch, moved)
+
+
+def dispatch_per_op(runtime, params: Mapping[str, float]):
+    return np.where(runtime == RUNTIME_TENSORRT, params["dispatch_trt_s"],
+                    np.where(runtime == RUNTIME_GRAPH, params["dispatch_graph_s"], params["dispatch_eager_s"]))
+
+
+def combine_host(gpu, host, device_class):
+    """GPU work and host dispatch overlap on accelerators (asynchronous launches), add on CPUs."""
+    smooth = (gpu**SMOOTH_POWER + host**SMOOTH_POWER) ** (1.0 / SMOOTH_POWER)
+    return np.where(device_class == DEVICE_CPU, gpu + host, smooth)
+
+
+def _reduce(values, row_index, rows):
+    if row_index is None:
+        return values.sum(axis=0)
+    return np.bincount(row_index, weights=values, minlength=rows)
+
+
+@dataclass(frozen=True, eq=False)
+class StepTimes:
+    forward: PassTimes
+    backward: PassTimes | None
+    forward_s: np.ndarray  # summed over layers
+    backward_s: np.ndarray
+    optimizer_s: np.ndarray
+    gpu_s: np.ndarray
+    host_s: np.ndarray
+    step_s: np.ndarray  # one step on one device, before communication and data stalls
+
+
+def step_times(layers, devices, *, batch, bytes_per_element, runtime, params: Mapping[str, float],
+               training: bool, optimizer_bytes_per_param=20.0, trainable_params=0.0,
+               checkpointing=False, int8=False, row_index=None, rows=0) -> StepTimes:
+    """Forward (+ backward + optimizer) time of one step.
+
+    `layers` has per-layer arrays (LayerFeatures or the calibration's flat columns) and
+    `devices` per-device arrays with `matrix_flops`, `vector_flops`, `tensor`, `bandwidth`,
+    `device_class`. With `row_index`, arrays are flat and sums go per row (calibration).
+    """
+    common = dict(cls=layers.cls, gemm_m=layers.gemm_m, gemm_n=layers.gemm_n, gemm_k=layers.gemm_k,
+                  batch=batch, bytes_per_element=bytes_per_element, matrix_flops=devices.matrix_flops,
+                  vector_flops=devices.vector_flops, tensor=devices.tensor, bandwidth=devices.bandwidth,
+                  device_class=devices.device_class, runtime=runtime, params=params)
+    factor = np.where(int8, params["int8_factor"], 1.0)
+    forward = pass_time(macs=layers.macs, other_ops=layers.other_ops,
+                        activation_elements=layers.activation_elements,
+                        weight_elements=layers.weight_elements, efficiency_factor=factor, **common)
+    forward_s = _reduce(forward.time, row_index, rows)
+    memory_class = layers.cls == CLASS_MEMORY
+    fuse = np.where(runtime == RUNTIME_TENSORRT, params["fuse_trt"],
+                    np.where(runtime == RUNTIME_GRAPH, params["fuse_graph"], 1.0))
+    ops_forward = _reduce(np.where(memory_class, fuse, 1.0) * np.ones_like(forward.time), row_index, rows)
+    per_op = dispatch_per_op(runtime, params)
+    device_class = devices.device_class if row_index is None else _first(devices.device_class, row_index, rows)
+    if not training:
+        host = ops_forward * _rowwise(per_op, row_index, rows)
+        zero = np.zeros_like(forward_s)
+        return StepTimes(forward, None, forward_s, zero, zero, forward_s, host,
+                         combine_host(forward_s, host, device_class))
+    has_weights = layers.trainable > 0
+    backward = pass_time(macs=layers.backward_macs, other_ops=layers.backward_other_ops,
+                         activation_elements=2.0 * layers.activation_elements,
+                         weight_elements=2.0 * layers.weight_elements * has_weights,
+                         efficiency_factor=params["backward_factor"], kernels=np.where(has_weights, 2.0, 1.0),
+                         **common)
+    backward_s = _reduce(backward.time, row_index, rows)
+    if checkpointing:
+        backward_s = backward_s + forward_s
+    bandwidth = devices.bandwidth if row_index is None else _first(devices.bandwidth, row_index, rows)
+    eta_mem = np.where(device_class == DEVICE_CPU, params["eta_mem_cpu"], params["eta_mem_gpu"])
+    optimizer_s = trainable_params * optimizer_bytes_per_param / (bandwidth * eta_mem) + 4 * params["kernel_s"]
+    gpu = forward_s + backward_s + optimizer_s
+    host = 3.0 * ops_forward * _rowwise(per_op, row_index, rows)
+    return StepTimes(forward, backward, forward_s, backward_s, optimizer_s, gpu, host,
+                     combine_host(gpu, host, device_class))
+
+
+def _first(values, row_index, rows):
+    """One value per row from flat per-element values (they are constant within a row)."""
+    values = np.broadcast_to(values, row_index.shape)
+    out = np.zeros(rows, dtype=values.dtype)
+    out[row_index] = values
+    return out
+
+
+def _rowwise(values, row_index, rows):
+    if row_index is None or np.ndim(values) == 0:
+        return values
+    return _first(values, row_index, rows)
+
+
+def optimizer_bytes_per_param(optimizer: str, precision: str) -> float:
+    extra = MIXED_PRECISION_EXTRA_BYTES if precision in ("fp16", "bf16", "fp8") else 0.0
+    return OPTIMIZER_BYTES[optimizer] + extra
