@@ -64,12 +64,13 @@ def dataset_changes(record: Any) -> dict[str, Any]:
     """Project fields a catalog dataset fills in (only the figures the catalog knows)."""
     changes: dict[str, Any] = {"dataset.preset": str(_get(record, "name", "id") or "")}
     for path, names in (("dataset.images", ("images_train", "images_total", "images")),
-                        ("dataset.width", ("width",)), ("dataset.height", ("height",)),
+                        ("dataset.width", ("width_px", "width")), ("dataset.height", ("height_px", "height")),
                         ("dataset.channels", ("channels",))):
         number = _number(_get(record, *names))
         if number is not None and number >= 1:
             changes[path] = int(round(number))
-    size = _number(_get(record, "typical_file_kb", "file_kb"))
+    size_bytes = _number(_get(record, "typical_file_bytes"))
+    size = size_bytes / 1000 if size_bytes is not None else _number(_get(record, "typical_file_kb", "file_kb"))
     if size is not None:
         changes["dataset.file_kb"] = float(size)
     fmt = str(_get(record, "file_format", "format") or "").lower()

@@ -88,11 +88,11 @@ def format_duration(seconds: float | None) -> str:
 
 
 def format_money(value: float | None, currency: str = "USD") -> str:
-    """A price with group separators and no cents above 1000: 1599 -> "1,599 USD"."""
+    """A price with group separators and no cents from 100 up: 1599 -> "1,599 USD"."""
     if _is_missing(value):
         return not_available()
     number = float(value)
-    decimals = 0 if abs(number) >= 1000 else 2
+    decimals = 0 if abs(number) >= 100 else 2
     return f"{QLocale().toString(number, 'f', decimals)} {currency}".strip()
 
 

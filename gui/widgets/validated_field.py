@@ -103,6 +103,13 @@ class ValidatedField(QWidget):
         finally:
             self.input.blockSignals(blocked)
 
+    def kind(self) -> str:
+        return self._kind
+
+    def parsed(self) -> float | None:
+        """The typed number (None when the text is not a number)."""
+        return parse_number(self.text()) if isinstance(self.input, QLineEdit) else None
+
     def text(self) -> str:
         if isinstance(self.input, QLineEdit):
             return self.input.text()
