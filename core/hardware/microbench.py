@@ -122,6 +122,7 @@ class BenchReport:
 
     def to_dict(self) -> dict:
         return {
+            "name": f"micro-benchmarks of {self.cpu_name}",
             "timestamp": self.timestamp,
             "cpu_name": self.cpu_name,
             "device_id": self.device_id,
