@@ -26,6 +26,7 @@ def now_text() -> str:
 def normalise(text: str) -> str:
     """Case-, width- and punctuation-insensitive form for matching names ('NVIDIA  GeForce®' -> 'nvidia geforce')."""
     text = unicodedata.normalize("NFKC", str(text)).casefold()
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Cs") else c for c in text)
     text = re.sub(r"\((r|tm|c)\)|[®™©]", " ", text)
     text = re.sub(r"[\s_]+", " ", text)
     return text.strip()
