@@ -39,8 +39,17 @@ def build_parser(selected: str | None = None) -> OneLineParser:
     for name, (module_path, help_text) in COMMANDS.items():
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
         if name == selected:  # only the chosen command's module is imported
-            importlib.import_module(module_path).add_arguments(command_parser)
+            load_command(module_path).add_arguments(command_parser)
     return parser
+
+
+def load_command(module_path: str):
+    """Import a subcommand module; a missing optional part is one line and exit 2, not a traceback."""
+    try:
+        return importlib.import_module(module_path)
+    except ImportError as error:
+        sys.stderr.write(f"rigsizer-cli: error: this command is not available ({error})\n")
+        raise SystemExit(2) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
-    module = importlib.import_module(COMMANDS[args.command][0])
+    module = load_command(COMMANDS[args.command][0])
     try:
         return int(module.run(args) or 0)
     except ValidationError as error:
