@@ -28,17 +28,23 @@ class Activation(Layer):
 
 @dataclass(frozen=True, slots=True)
 class ReLU(Activation):
+    """max(x, 0)."""
+
     kind = "ReLU"
 
 
 @dataclass(frozen=True, slots=True)
 class ReLU6(Activation):
+    """min(max(x, 0), 6)."""
+
     kind = "ReLU6"
     ops_per_element = 2
 
 
 @dataclass(frozen=True, slots=True)
 class LeakyReLU(Activation):
+    """x for x > 0, a small slope times x otherwise."""
+
     kind = "LeakyReLU"
     ops_per_element = 2
     saves = "input"
@@ -46,18 +52,24 @@ class LeakyReLU(Activation):
 
 @dataclass(frozen=True, slots=True)
 class Sigmoid(Activation):
+    """1 / (1 + exp(-x))."""
+
     kind = "Sigmoid"
     ops_per_element = 4
 
 
 @dataclass(frozen=True, slots=True)
 class Tanh(Activation):
+    """Hyperbolic tangent."""
+
     kind = "Tanh"
     ops_per_element = 5
 
 
 @dataclass(frozen=True, slots=True)
 class SiLU(Activation):
+    """x * sigmoid(x) (Swish)."""
+
     kind = "SiLU"
     ops_per_element = 5
     saves = "input"
@@ -65,6 +77,8 @@ class SiLU(Activation):
 
 @dataclass(frozen=True, slots=True)
 class GELU(Activation):
+    """Gaussian error linear unit."""
+
     kind = "GELU"
     ops_per_element = 8
     saves = "input"
@@ -72,6 +86,8 @@ class GELU(Activation):
 
 @dataclass(frozen=True, slots=True)
 class Hardswish(Activation):
+    """x * relu6(x + 3) / 6."""
+
     kind = "Hardswish"
     ops_per_element = 4
     saves = "input"
@@ -79,6 +95,8 @@ class Hardswish(Activation):
 
 @dataclass(frozen=True, slots=True)
 class Hardsigmoid(Activation):
+    """relu6(x + 3) / 6."""
+
     kind = "Hardsigmoid"
     ops_per_element = 3
     saves = "input"

@@ -25,6 +25,8 @@ def _conv_class(groups: int, c_in: int, c_out: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Conv2d(Layer):
+    """Convolution over a (C, H, W) map: stride, padding, dilation, groups (depthwise: groups = C)."""
+
     in_channels: int
     out_channels: int
     kernel_size: int | tuple[int, int] = 3
@@ -85,6 +87,8 @@ def count_conv2d(layer: Conv2d, shapes: tuple[Shape, ...], out: Shape) -> Counts
 
 @dataclass(frozen=True, slots=True)
 class ConvTranspose2d(Layer):
+    """Transposed (fractionally strided) convolution, the learned upsampling of decoders."""
+
     in_channels: int
     out_channels: int
     kernel_size: int | tuple[int, int] = 2

@@ -16,6 +16,8 @@ from .registry import counter
 
 @dataclass(frozen=True, slots=True)
 class Linear(Layer):
+    """Fully connected layer on the last dimension; every leading dimension is a token."""
+
     in_features: int
     out_features: int
     bias: bool = True

@@ -17,6 +17,8 @@ from .registry import counter
 
 @dataclass(frozen=True, slots=True)
 class BatchNorm2d(Layer):
+    """Batch normalisation per channel, with running statistics as buffers."""
+
     num_features: int
     affine: bool = True
     track_running_stats: bool = True
@@ -44,6 +46,8 @@ def count_batchnorm(layer: BatchNorm2d, shapes: tuple[Shape, ...], out: Shape) -
 
 @dataclass(frozen=True, slots=True)
 class LayerNorm(Layer):
+    """Layer normalisation over the last dimension (tokens, channels-last grids)."""
+
     normalized_shape: int
     affine: bool = True
     bias: bool = True
@@ -91,6 +95,8 @@ def count_layernorm(layer: LayerNorm | LayerNorm2d, shapes: tuple[Shape, ...], o
 
 @dataclass(frozen=True, slots=True)
 class GroupNorm(Layer):
+    """Group normalisation: statistics over groups of channels, independent of the batch."""
+
     num_groups: int
     num_channels: int
     affine: bool = True

@@ -61,11 +61,15 @@ class _Pool2d(Layer):
 
 @dataclass(frozen=True, slots=True)
 class MaxPool2d(_Pool2d):
+    """Maximum over each window; stride defaults to the kernel size."""
+
     kind = "MaxPool2d"
 
 
 @dataclass(frozen=True, slots=True)
 class AvgPool2d(_Pool2d):
+    """Average over each window; stride defaults to the kernel size."""
+
     count_include_pad: bool = True
 
     kind = "AvgPool2d"
@@ -83,6 +87,8 @@ def count_pool2d(layer: _Pool2d, shapes: tuple[Shape, ...], out: Shape) -> Count
 
 @dataclass(frozen=True, slots=True)
 class AdaptiveAvgPool2d(Layer):
+    """Average pooling to a fixed output size (1: global average pooling)."""
+
     output_size: int | tuple[int, int] = 1
 
     kind = "AdaptiveAvgPool2d"
@@ -98,6 +104,8 @@ class AdaptiveAvgPool2d(Layer):
 
 @dataclass(frozen=True, slots=True)
 class AdaptiveMaxPool2d(AdaptiveAvgPool2d):
+    """Max pooling to a fixed output size."""
+
     kind = "AdaptiveMaxPool2d"
 
 

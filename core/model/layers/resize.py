@@ -16,6 +16,8 @@ MODES = ("nearest", "bilinear")
 
 @dataclass(frozen=True, slots=True)
 class Upsample(Layer):
+    """Upsampling by an integer factor, nearest or bilinear."""
+
     scale_factor: int | None = 2
     size: tuple[int, int] | None = None
     mode: str = "nearest"

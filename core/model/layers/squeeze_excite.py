@@ -17,6 +17,8 @@ from .registry import counter
 
 @dataclass(frozen=True, slots=True)
 class SqueezeExcite(Layer):
+    """Squeeze-and-excitation: channel gates from the pooled map (two 1x1 convolutions)."""
+
     channels: int
     reduced: int
     act: str = "ReLU"

@@ -15,6 +15,8 @@ from .registry import counter, kind
 
 @dataclass(frozen=True, slots=True)
 class Identity(Layer):
+    """Passes its input through unchanged."""
+
     kind = "Identity"
     compute_class = "data_movement"
 
@@ -24,6 +26,8 @@ class Identity(Layer):
 
 @dataclass(frozen=True, slots=True)
 class Dropout(Layer):
+    """Zeroes elements with probability p in training; the identity in inference."""
+
     p: float = 0.5
 
     kind = "Dropout"
@@ -50,6 +54,8 @@ def count_dropout(layer: Dropout, shapes: tuple[Shape, ...], out: Shape) -> Coun
 
 @dataclass(frozen=True, slots=True)
 class Flatten(Layer):
+    """Flattens the input to a vector."""
+
     kind = "Flatten"
     compute_class = "data_movement"
 
@@ -166,6 +172,8 @@ def count_split(layer: Split, shapes: tuple[Shape, ...], out: Shape) -> Counts:
 
 @dataclass(frozen=True, slots=True)
 class ChannelShuffle(Layer):
+    """Interleaves channel groups (ShuffleNet)."""
+
     groups: int = 2
 
     kind = "ChannelShuffle"

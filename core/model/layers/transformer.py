@@ -50,6 +50,8 @@ def _merge(blocks: list[Counts], norms: int, t: int, d: int, detail: str) -> Cou
 
 @dataclass(frozen=True, slots=True)
 class TransformerEncoderLayer(Layer):
+    """PyTorch's Transformer encoder layer: self-attention and feed-forward, post-norm."""
+
     d_model: int
     nhead: int
     dim_feedforward: int = 2048

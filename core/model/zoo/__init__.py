@@ -42,10 +42,12 @@ Shapes exclude the batch: (C, H, W), tokens (T, D), Swin grids (H, W, C).
 from __future__ import annotations
 
 from ...errors import ValidationError, require_int_range
+from ..custom import LayerKindInfo, ParamInfo, build_custom, layer_kinds
 from ..graph import Model
 from ._catalog import ZooEntry, builder_for, entries
 
-__all__ = ["ZooEntry", "build_model", "list_models", "check_input"]
+__all__ = ["LayerKindInfo", "ParamInfo", "ZooEntry", "build_custom", "build_model", "check_input", "layer_kinds",
+           "list_models"]
 
 MAX_SIDE = 16384
 MAX_CHANNELS = 64
