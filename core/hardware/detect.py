@@ -314,10 +314,12 @@ def detect_disks(root: str = "/") -> tuple[DiskInfo, ...]:
     seen = set()
     try:
         partitions = psutil.disk_partitions(all=False)
-    except Exception:  # noqa: BLE001
-        return ()
+    except Exception:  # noqa: BLE001 - psutil can fail on exotic mount tables
+        partitions = []
+    # the root file system first; bind-mounted files (containers' /etc/hosts) are not disks
+    partitions = sorted(partitions, key=lambda p: p.mountpoint != os.path.abspath(os.sep))
     for part in partitions:
-        if part.device in seen or part.fstype in ("squashfs", "tmpfs", "overlay"):
+        if part.device in seen or part.fstype in ("squashfs", "tmpfs") or os.path.isfile(part.mountpoint):
             continue
         seen.add(part.device)
         try:
@@ -327,6 +329,12 @@ def detect_disks(root: str = "/") -> tuple[DiskInfo, ...]:
             total = free = NAN
         spins = detect_linux.rotational(part.device, root) if sys.platform.startswith("linux") else None
         disks.append(DiskInfo(part.device, part.mountpoint, part.fstype, total, free, spins))
+    if not disks:  # e.g. a container whose root is an overlay: report the root file system itself
+        try:
+            usage = psutil.disk_usage(os.path.abspath(os.sep))
+            disks.append(DiskInfo("rootfs", os.path.abspath(os.sep), "", float(usage.total), float(usage.free), None))
+        except OSError:
+            pass
     return tuple(disks)
 
 
