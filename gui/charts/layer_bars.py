@@ -26,7 +26,7 @@ class LayerBarsChart(ChartBase):
         super().__init__(parent)
         self.set_title(self.tr("Where params and MACs go"))
         self.set_axes(self.tr("Share of total (%)"), "")
-        self.add_legend((-10, -10))
+        self.add_legend((-6, 6))
         self.plot_item.getViewBox().invertY(True)
         self.params_bars = pg.BarGraphItem(x0=[], y=[], height=[], width=[], brush=palette.brush(0),
                                            pen=pg.mkPen(None), name=self.tr("Params"))
@@ -76,7 +76,7 @@ class LayerBarsChart(ChartBase):
         axis = self.plot_item.getAxis("left")
         axis.setTicks([[(float(r), _short(label)) for r, label in zip(rows, self.labels, strict=True)]])
         self.plot_item.setYRange(-0.6, len(order) - 0.4, padding=0)
-        self.plot_item.setXRange(0, max(float(share_p[order].max()), float(share_m[order].max()), 1.0) * 1.05, padding=0)
+        self.plot_item.setXRange(0, max(float(share_p[order].max()), float(share_m[order].max()), 1.0) * 1.3, padding=0)
         self.setToolTip("\n".join(
             f"{names[i]}: {format_number(share_p[i])} % params, {format_number(share_m[i])} % MACs" for i in order))
 

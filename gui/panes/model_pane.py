@@ -1,0 +1,445 @@
+"""Model pane: pick a zoo model (searchable) or build one layer by layer, and see where the
+parameters, MACs, activations and memory traffic go, per layer, from the core's ModelReport.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..charts.layer_bars import LayerBarsChart
+from ..widgets.layer_list_editor import STARTER_LAYERS, LayerListEditor
+from ..widgets.layer_stats_model import LayerStatsModel, shape_text
+from ..widgets.numbers import format_bytes, format_count, format_si
+from ..widgets.project_field import add_project_fields
+from ..widgets.search_box import SearchBox
+from ..widgets.validated_field import ValidatedField
+
+NAME_ROLE = Qt.ItemDataRole.UserRole
+INPUT_FIELDS = ["model.input_channels", "model.input_height", "model.input_width", "model.num_classes"]
+TRANSFORMER_FAMILIES = ("vit", "swin", "transformer", "deit", "detr", "bert")
+# friendly names for builder parameters the zoo shares (the Transformer form reads as d_model, heads, ...)
+PARAM_LABELS = {"dim": "d_model", "d_model": "d_model", "embed_dim": "d_model", "heads": "Heads", "nhead": "Heads",
+                "num_heads": "Heads", "depth": "Layers", "layers": "Layers", "num_layers": "Layers",
+                "num_encoder_layers": "Encoder layers", "num_decoder_layers": "Decoder layers",
+                "d_ff": "d_ff", "dim_feedforward": "d_ff", "mlp_ratio": "d_ff / d_model (MLP ratio)",
+                "vocab": "Vocabulary", "vocab_size": "Vocabulary", "vocabulary": "Vocabulary",
+                "width": "Width multiplier", "depths": "Blocks per stage", "dims": "Channels per stage"}
+
+
+def _param_text(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _parse_param(text: str, default: Any) -> Any:
+    """Reads a builder parameter typed as text, in the type of its default ("3, 4, 6, 3" -> (3, 4, 6, 3))."""
+    text = text.strip()
+    if isinstance(default, bool):
+        return text.lower() in ("1", "true", "yes", "on")
+    if isinstance(default, list | tuple):
+        parts = [p for p in text.replace(";", ",").split(",") if p.strip()]
+        values = [_parse_param(p, default[0] if default else 0) for p in parts]
+        return list(values)
+    if isinstance(default, int):
+        try:
+            number = float(text)
+        except ValueError:
+            return text
+        return int(number) if number.is_integer() else number
+    if isinstance(default, float):
+        try:
+            return float(text)
+        except ValueError:
+            return text
+    return text
+
+
+class ModelPane(QWidget):
+    """Preset picker, model inputs, family parameters or custom layers, and per-layer statistics."""
+
+    def __init__(self, project_model: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = project_model
+        self.report: Any = None
+        self._entries: dict[str, Any] = {}
+        self._family_defaults: dict[str, Any] = {}
+        self.param_fields: dict[str, ValidatedField] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        vertical = QSplitter(Qt.Orientation.Vertical)
+        outer.addWidget(vertical)
+
+        # ---- top: presets | settings -------------------------------------------------------
+        top = QSplitter(Qt.Orientation.Horizontal)
+        presets_box = QGroupBox(self.tr("Model zoo"))
+        presets_layout = QVBoxLayout(presets_box)
+        self.preset_search = SearchBox(self.tr("Search: name, family, input size, classes…"))
+        self.preset_search.setObjectName("presetSearch")
+        self.preset_search.searchChanged.connect(self._filter_presets)
+        presets_layout.addWidget(self.preset_search)
+        self.presets = QTableWidget(0, 5)
+        self.presets.setObjectName("presetTable")
+        self.presets.setHorizontalHeaderLabels([self.tr("Model"), self.tr("Family"), self.tr("Input"),
+                                                self.tr("Classes"), self.tr("Params")])
+        self.presets.verticalHeader().hide()
+        self.presets.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.presets.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.presets.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.presets.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.presets.setSortingEnabled(True)
+        header = self.presets.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.presets.doubleClicked.connect(lambda _index: self.use_selected_preset())
+        presets_layout.addWidget(self.presets, 1)
+        row = QHBoxLayout()
+        self.default_input = QCheckBox(self.tr("Use its default input size"))
+        self.default_input.setChecked(True)
+        self.default_input.setToolTip(self.tr("Also set channels, height and width to the model's own input. "
+                                              "Untick to keep your input (e.g. large grayscale images)."))
+        self.use_preset_button = QPushButton(self.tr("Use model"))
+        self.use_preset_button.clicked.connect(self.use_selected_preset)
+        self.custom_button = QPushButton(self.tr("Build your own…"))
+        self.custom_button.setToolTip(self.tr("Start a custom layer list (replaces the zoo model)"))
+        self.custom_button.clicked.connect(self.start_custom)
+        row.addWidget(self.default_input, 1)
+        row.addWidget(self.use_preset_button)
+        row.addWidget(self.custom_button)
+        presets_layout.addLayout(row)
+        top.addWidget(presets_box)
+
+        settings_scroll = QScrollArea()
+        settings_scroll.setWidgetResizable(True)
+        settings_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        settings = QWidget()
+        settings_layout = QVBoxLayout(settings)
+        settings_layout.setContentsMargins(0, 0, 0, 0)
+        self.model_title = QLabel()
+        self.model_title.setObjectName("modelTitle")
+        self.model_title.setWordWrap(True)
+        font = self.model_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.model_title.setFont(font)
+        settings_layout.addWidget(self.model_title)
+        self.model_description = QLabel()
+        self.model_description.setWordWrap(True)
+        settings_layout.addWidget(self.model_description)
+        input_box = QGroupBox(self.tr("Input and head"))
+        input_form = QFormLayout(input_box)
+        self.editors = add_project_fields(input_form, project_model, INPUT_FIELDS)
+        settings_layout.addWidget(input_box)
+        self.family_box = QGroupBox(self.tr("Architecture"))
+        self.family_form = QFormLayout(self.family_box)
+        settings_layout.addWidget(self.family_box)
+        self.layers_box = QGroupBox(self.tr("Custom layers"))
+        layers_layout = QVBoxLayout(self.layers_box)
+        self.layer_editor = LayerListEditor()
+        self.layer_editor.setMinimumHeight(320)
+        self.layer_editor.changed.connect(self._on_layers_edited)
+        layers_layout.addWidget(self.layer_editor)
+        settings_layout.addWidget(self.layers_box)
+        settings_layout.addStretch(1)
+        settings_scroll.setWidget(settings)
+        top.addWidget(settings_scroll)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        vertical.addWidget(top)
+
+        # ---- bottom: statistics | bars ------------------------------------------------------
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        stats_box = QGroupBox(self.tr("Per-layer statistics"))
+        stats_layout = QVBoxLayout(stats_box)
+        self.stats_model = LayerStatsModel(self)
+        self.stats_proxy = QSortFilterProxyModel(self)
+        self.stats_proxy.setSourceModel(self.stats_model)
+        self.stats_proxy.setSortRole(LayerStatsModel.SORT_ROLE)
+        self.stats_proxy.setFilterKeyColumn(-1)
+        self.stats_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.stats_filter = SearchBox(self.tr("Filter layers (e.g. conv, layer3)"))
+        self.stats_filter.searchChanged.connect(self.stats_proxy.setFilterFixedString)
+        stats_layout.addWidget(self.stats_filter)
+        self.stats_view = QTableView()
+        self.stats_view.setObjectName("layerStats")
+        self.stats_view.setModel(self.stats_proxy)
+        self.stats_view.setSortingEnabled(True)
+        self.stats_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.stats_view.verticalHeader().hide()
+        self.stats_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.stats_view.setAlternatingRowColors(True)
+        self.stats_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.stats_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        stats_layout.addWidget(self.stats_view, 1)
+        self.totals = QLabel()
+        self.totals.setObjectName("layerTotals")
+        self.totals.setWordWrap(True)
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        stats_layout.addWidget(self.totals)
+        bottom.addWidget(stats_box)
+
+        bars_box = QWidget()
+        bars_layout = QVBoxLayout(bars_box)
+        bars_layout.setContentsMargins(0, 0, 0, 0)
+        self.bars = LayerBarsChart()
+        bars_layout.addWidget(self.bars, 1)
+        controls = QHBoxLayout()
+        self.top_n = QSpinBox()
+        self.top_n.setRange(3, 60)
+        self.top_n.setValue(12)
+        self.top_n.setPrefix(self.tr("Top "))
+        self.top_n.valueChanged.connect(self._draw_bars)
+        self.by_stage = QCheckBox(self.tr("Group by stage"))
+        self.by_stage.toggled.connect(self._draw_bars)
+        controls.addWidget(self.top_n)
+        controls.addWidget(self.by_stage)
+        controls.addStretch(1)
+        bars_layout.addLayout(controls)
+        bottom.addWidget(bars_box)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 2)
+        vertical.addWidget(bottom)
+        vertical.setStretchFactor(0, 1)
+        vertical.setStretchFactor(1, 1)
+
+        self._load_presets()
+        project_model.projectChanged.connect(self._on_project_changed)
+        project_model.estimateChanged.connect(self._on_estimate_changed)
+        project_model.estimateFailed.connect(self._on_estimate_failed)
+        project_model.validationFailed.connect(self._on_validation_failed)
+        self._on_project_changed(project_model.project())
+        self._on_estimate_changed(project_model.estimate())
+
+    # ---- presets --------------------------------------------------------------------------------
+    def _load_presets(self) -> None:
+        from rigsizer.core.model.zoo import list_models
+
+        entries = list_models()
+        self._entries = {entry.name: entry for entry in entries}
+        self.presets.setSortingEnabled(False)
+        self.presets.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            channels, height, width = entry.default_input
+            name = QTableWidgetItem(entry.name)
+            name.setData(NAME_ROLE, entry.name)
+            name.setToolTip(entry.description + (f"\n{entry.reference_source}" if entry.reference_source else ""))
+            params = entry.reference_params
+            params_item = QTableWidgetItem(format_si(params) if params else "")
+            params_item.setData(Qt.ItemDataRole.UserRole + 1, params or 0)
+            items = [name, QTableWidgetItem(entry.family), QTableWidgetItem(f"{channels}×{height}×{width}"),
+                     QTableWidgetItem(str(entry.num_classes)), params_item]
+            for column, item in enumerate(items):
+                item.setData(Qt.ItemDataRole.UserRole + 2, " ".join(
+                    [entry.name, entry.family, entry.description, str(height), str(width), f"{channels}ch",
+                     f"{channels} channels", f"{entry.num_classes} classes"]).lower())
+                self.presets.setItem(row, column, item)
+        self.presets.setSortingEnabled(True)
+        self.presets.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # grouped by family
+
+    def _filter_presets(self, text: str) -> None:
+        words = text.lower().split()
+        for row in range(self.presets.rowCount()):
+            item = self.presets.item(row, 0)
+            haystack = str(item.data(Qt.ItemDataRole.UserRole + 2)) if item else ""
+            self.presets.setRowHidden(row, bool(words) and not all(word in haystack for word in words))
+
+    def visible_presets(self) -> list[str]:
+        return [self.presets.item(r, 0).data(NAME_ROLE) for r in range(self.presets.rowCount())
+                if not self.presets.isRowHidden(r)]
+
+    def select_preset(self, name: str) -> bool:
+        for row in range(self.presets.rowCount()):
+            if self.presets.item(row, 0).data(NAME_ROLE) == name:
+                self.presets.selectRow(row)
+                self.presets.scrollToItem(self.presets.item(row, 0))
+                return True
+        return False
+
+    def use_selected_preset(self) -> None:
+        rows = self.presets.selectionModel().selectedRows()
+        if rows:
+            self.use_preset(self.presets.item(rows[0].row(), 0).data(NAME_ROLE))
+
+    def use_preset(self, name: str) -> None:
+        """Make the zoo model `name` the project's model (one undoable step)."""
+        entry = self._entries[name]
+        changes: dict[str, Any] = {"model.layers": [], "model.params": {}, "model.name": name}
+        if self.default_input.isChecked():
+            channels, height, width = entry.default_input
+            changes.update({"model.input_channels": channels, "model.input_height": height,
+                            "model.input_width": width})
+        self._apply(changes, self.tr("Use model %1").replace("%1", name))
+
+    def start_custom(self) -> None:
+        project = self.model.project()
+        layers = project.get_value("model.layers") or [dict(layer) for layer in STARTER_LAYERS]
+        self._apply({"model.layers": layers, "model.name": "custom"}, self.tr("Build a custom model"))
+
+    def _apply(self, changes: dict[str, Any], description: str) -> None:
+        from rigsizer.core.errors import ValidationError
+
+        try:
+            project = self.model.project().with_values(changes)
+        except ValidationError as error:
+            self.model.validationFailed.emit(error.field, error.reason)
+            return
+        self.model.set_project(project, description)
+
+    # ---- family parameters ----------------------------------------------------------------------
+    def _show_family_params(self, project: Any) -> None:
+        from rigsizer.core.model.zoo._catalog import builder_for
+
+        name = project.model.name
+        entry = self._entries.get(name)
+        while self.family_form.rowCount():
+            self.family_form.removeRow(0)
+        self.param_fields = {}
+        if entry is None or project.model.layers:
+            self.family_box.hide()
+            return
+        try:
+            self._family_defaults = dict(builder_for(name)[2])
+        except Exception:  # an entry without builder defaults has nothing to edit
+            self._family_defaults = {}
+        is_transformer = entry.family in TRANSFORMER_FAMILIES or any(
+            key in self._family_defaults for key in ("heads", "nhead", "num_heads"))
+        self.family_box.setTitle(self.tr("Transformer") if is_transformer else
+                                 self.tr("Architecture (%1)").replace("%1", entry.family))
+        current = project.model.params_dict
+        order = ["dim", "d_model", "embed_dim", "heads", "nhead", "num_heads", "depth", "layers", "num_layers",
+                 "num_encoder_layers", "num_decoder_layers", "d_ff", "dim_feedforward", "mlp_ratio", "vocab",
+                 "vocab_size", "vocabulary"]
+        names = sorted(self._family_defaults, key=lambda n: (order.index(n) if n in order else 99, n))
+        for param in names:
+            default = self._family_defaults[param]
+            kind = "int" if isinstance(default, int) and not isinstance(default, bool) else \
+                "float" if isinstance(default, float) else "bool" if isinstance(default, bool) else "text"
+            editor = ValidatedField(kind=kind)
+            editor.setObjectName("familyParam:" + param)
+            value = current.get(param, default)
+            editor.set_value(_param_text(value) if kind == "text" else value)
+            if hasattr(editor.input, "setPlaceholderText"):
+                editor.input.setPlaceholderText(_param_text(default))
+            editor.set_help(self.tr("Builder parameter %1 of %2; default %3").replace("%1", param).replace(
+                "%2", entry.name).replace("%3", _param_text(default)))
+            editor.edited.connect(lambda value, p=param: self._set_family_param(p, value))
+            label = self.tr(PARAM_LABELS.get(param, param.replace("_", " ")))
+            self.family_form.addRow(label, editor)
+            self.param_fields[param] = editor
+        self.family_box.setVisible(bool(names))
+
+    def _set_family_param(self, param: str, value: Any) -> None:
+        default = self._family_defaults.get(param)
+        if isinstance(value, str):
+            value = _parse_param(value, default)
+        params = dict(self.model.project().get_value("model.params") or {})
+        if value == default or (isinstance(default, tuple) and list(default) == value):
+            params.pop(param, None)
+        else:
+            params[param] = value
+        if self.model.set_value("model.params", params):
+            self.param_fields[param].clear_error()
+
+    # ---- custom layers --------------------------------------------------------------------------
+    def _on_layers_edited(self, layers: list) -> None:
+        self.model.set_value("model.layers", layers)
+
+    # ---- project and estimate -------------------------------------------------------------------
+    def _on_project_changed(self, project: Any) -> None:
+        if project is None:
+            return
+        model = project.model
+        custom = bool(model.layers)
+        entry = self._entries.get(model.name)
+        self.model_title.setText(self.tr("Custom model") if custom else model.name)
+        description = entry.description if entry is not None and not custom else ""
+        if entry is not None and entry.reference_params and not custom:
+            description += "  " + self.tr("Reference: %1 params, %2 MACs at %3").replace(
+                "%1", format_count(entry.reference_params)).replace(
+                "%2", format_count(entry.reference_macs) if entry.reference_macs else "?").replace(
+                "%3", shape_text(entry.default_input))
+        self.model_description.setText(description)
+        self.model_description.setStyleSheet("")
+        self.model_description.setVisible(bool(description))
+        self.layers_box.setVisible(custom)
+        if custom:
+            self.layer_editor.set_layers(project.get_value("model.layers"), project.network_input)
+        self._show_family_params(project)
+        if not custom and model.name in self._entries:
+            self.select_preset(model.name)
+
+    def _on_estimate_changed(self, estimate: Any) -> None:
+        if estimate is None:
+            return
+        self.report = estimate.model
+        self.stats_model.set_report(self.report)
+        self.stats_view.resizeColumnsToContents()
+        report = self.report
+        self.totals.setText(self.tr("Total: %1 params (%2 trainable), %3 MACs (%4 FLOPs), %5 other ops, "
+                                    "%6 activations per sample, %7 traffic at %8; input %9").replace(
+            "%1", format_count(report.params)).replace("%2", format_count(report.trainable_params)).replace(
+            "%3", format_si(report.macs)).replace("%4", format_si(report.flops)).replace(
+            "%5", format_si(report.other_ops)).replace("%6", format_si(report.activation_elements)).replace(
+            "%7", format_bytes(report.traffic_bytes)).replace("%8", report.precision.upper()).replace(
+            "%9", shape_text(report.input_shape)))
+        self.totals.setToolTip(report.convention + "\n\n" + "\n".join(report.notes))
+        self.totals.setStyleSheet("")
+        self._draw_bars()
+
+    def _on_estimate_failed(self, message: str) -> None:
+        self.totals.setText(self.tr("No statistics: %1").replace("%1", message))
+        self.totals.setStyleSheet("color: #c62828;")
+
+    def _on_validation_failed(self, field: str, message: str) -> None:
+        if field.startswith("model.layers"):
+            import re
+
+            match = re.search(r"\[(\d+)\]", field)
+            if match:
+                self.layer_editor.mark_problem(int(match.group(1)), message)
+        elif field.startswith("model.params") or field.startswith("model.family_params") or field == "family_params":
+            name = field.rsplit(".", 1)[-1]
+            target = self.param_fields.get(name)
+            if target is None and self.param_fields:
+                target = next(iter(self.param_fields.values()))
+            if target is not None:
+                target.show_error(message)
+        elif field == "model.name" or field == "model":
+            self.model_description.setText(message)
+            self.model_description.setStyleSheet("color: #c62828;")
+            self.model_description.show()
+
+    def _draw_bars(self, *_args: object) -> None:
+        report = self.report
+        if report is None:
+            return
+        names = [layer.name for layer in report.layers]
+        params = [layer.params for layer in report.layers]
+        macs = [layer.macs for layer in report.layers]
+        self.bars.set_layers(names, params, macs, self.top_n.value(), self.by_stage.isChecked())
+
+    def totals_text(self) -> str:
+        return self.totals.text()
+
+
+__all__ = ["ModelPane"]
