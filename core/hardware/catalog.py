@@ -309,7 +309,8 @@ class Catalog:
         where, args = ("where device_id = ?", [device_id]) if device_id else ("where device_id is not null", [])
         found: dict[str, dict] = {}
         for row in self.db.query(f"select * from prices {where} order by (id = device_id) desc", args):
-            if row["currency"] == "USD" and row["price"] is not None:
+            purchase = row["id"] == row["device_id"] or row["category"] in DEVICE_KINDS  # not cloud hours
+            if purchase and row["currency"] == "USD" and row["price"] is not None:
                 found.setdefault(row["device_id"], row)
         return found
 

@@ -199,3 +199,11 @@ def test_cli_datasets_and_prices_json(tmp_path):
     assert any(d["id"] == "severstal" and d["source"] for d in datasets)
     prices = json.loads(run_cli("prices", "--json", env_dir=tmp_path).stdout)
     assert any(p["id"] == "ram-ddr5-per-gb" and p["date"] for p in prices)
+
+
+def test_cloud_hour_prices_link_to_devices_but_are_not_their_purchase_price(shared):
+    l4_cloud = [p for p in shared.prices("cloud_gpu_hour") if p.device_id == "nvidia-l4"]
+    assert len(l4_cloud) == 2 and all(p.unit.startswith("per") for p in l4_cloud)
+    assert math.isnan(shared.get("nvidia-l4").price_usd)  # no purchase price in the sources
+    pods = {p.item: p.price for p in shared.prices("cloud_gpu_hour") if p.item.startswith("RunPod pod RTX 4090")}
+    assert pods == {"RunPod pod RTX 4090 (spot)": 0.34, "RunPod pod RTX 4090 (on-demand)": 0.60}

@@ -70,10 +70,11 @@ def _edit_csv(path: Path, row_id: str, changes: dict | None, drop: bool = False)
         writer.writerows(out)
 
 
-def _bump(folder: Path, version: int) -> None:
+def _bump(folder: Path) -> int:
     meta = json.loads((folder / "seed.json").read_text())
-    meta["version"] = version
+    meta["version"] += 1
     (folder / "seed.json").write_text(json.dumps(meta))
+    return meta["version"]
 
 
 def test_user_edits_and_devices_survive_a_seed_upgrade(tmp_path):
@@ -89,7 +90,7 @@ def test_user_edits_and_devices_survive_a_seed_upgrade(tmp_path):
     _edit_csv(folder / "gpus.csv", "nvidia-geforce-rtx-4090", {"memory_bandwidth_gbs": "1010", "tdp_w": "455"})
     _edit_csv(folder / "prices.csv", "nvidia-geforce-rtx-4090", {"price_text": "1699"})
     _edit_csv(folder / "gpus.csv", "nvidia-geforce-gtx-1080-ti", None, drop=True)
-    _bump(folder, 2)
+    version = _bump(folder)
     with Catalog.open(path, seed_dir=folder) as catalog:
         rtx4090 = catalog.get("nvidia-geforce-rtx-4090")
         assert rtx4090.price_usd == 1799 and rtx4090.price_source == "quote from our dealer"
@@ -101,7 +102,7 @@ def test_user_edits_and_devices_survive_a_seed_upgrade(tmp_path):
         assert [r["gflops"] for r in catalog.benchmark_results()] == [123.0]
         assert "nvidia-geforce-gtx-1080-ti" not in {d.id for d in catalog.devices()}
         meta = {r["key"]: r["value"] for r in catalog.db["catalog_meta"].rows}
-        assert meta["seed_version"] == "2"
+        assert meta["seed_version"] == str(version)
 
 
 def test_revert_device_restores_seed_values(tmp_path):
