@@ -9,6 +9,8 @@ layers (a ReLU output that the next convolution also keeps is stored once).
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from ..units import bytes_per_element
 from .graph import Model
 from .layers import COUNTERS
@@ -45,10 +47,15 @@ def analyze(model: Model, precision: str = "fp32") -> ModelReport:
     activation_total = 0
     workspace = [0] * count
 
+    memo: dict = {}  # counting functions are pure: repeated blocks reuse their counts
     for index, node in enumerate(nodes):
         layer = node.layer
         refs = node.inputs
-        shapes = tuple(nodes[r].shape if r >= 0 else model.input_shapes[-1 - r] for r in refs)
+        if len(refs) == 1:
+            r = refs[0]
+            shapes = (nodes[r].shape if r >= 0 else model.input_shapes[-1 - r],)
+        else:
+            shapes = tuple(nodes[r].shape if r >= 0 else model.input_shapes[-1 - r] for r in refs)
         n_out = elements(node.shape)
         out_elements[index] = n_out
         activation_total += n_out
@@ -73,7 +80,15 @@ def analyze(model: Model, precision: str = "fp32") -> ModelReport:
             needs_grad[index] = grad_in or params > 0
             last_use[index] = index
             continue
-        c = counting(layer, shapes, node.shape)
+        key = (layer, shapes)
+        try:
+            c = memo.get(key)
+        except TypeError:
+            key, c = None, None
+        if c is None:
+            c = counting(layer, shapes, node.shape)
+            if key is not None:
+                memo[key] = c
         needs_grad[index] = grad_in or c.params > 0
         backward_macs = (c.data_grad_macs if grad_in else 0) + c.weight_grad_macs
         backward_other = c.backward_other_ops if needs_grad[index] else 0
@@ -89,7 +104,7 @@ def analyze(model: Model, precision: str = "fp32") -> ModelReport:
             totals[7] += c.extra_saved
         workspace[index] = c.workspace
         last_use[index] = index
-        stats.append(LayerStats(
+        stats.append(_layer_stats(
             node.name, layer.kind, c.compute_class or layer.compute_class, node.shape, c.params, c.params,
             c.buffers, c.macs, c.other_ops, backward_macs, backward_other, n_in, n_out, saved, c.gemm,
             c.detail, c.gemm_parts,
@@ -115,6 +130,18 @@ def analyze(model: Model, precision: str = "fp32") -> ModelReport:
         peak_live_elements=_peak_live(model, out_elements, input_elements, last_use, input_last_use, workspace),
         notes=notes, family=model.family, num_classes=model.num_classes,
     )
+
+
+_STATS_FIELDS = tuple(f.name for f in fields(LayerStats))
+_new = object.__new__
+
+
+def _layer_stats(*values: object) -> LayerStats:
+    """LayerStats(*values) without the frozen-dataclass __init__ (one attribute guard per field),
+    which dominates analysis time of deep models; the result is the same frozen value."""
+    stats = _new(LayerStats)
+    stats.__dict__.update(zip(_STATS_FIELDS, values, strict=True))
+    return stats
 
 
 def _peak_live(model: Model, out_elements: list[int], input_elements: list[int], last_use: list[int],

@@ -21,9 +21,9 @@ from .layers.norm import BatchNorm2d
 from .layers.structural import Add, Concat
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
-    """One layer applied in the graph. `inputs` are node indices; -1 - i means model input i."""
+class Node(NamedTuple):
+    """One layer applied in the graph. `inputs` are node indices; -1 - i means model input i.
+    (A named tuple rather than a dataclass: deep models have thousands and building must be fast.)"""
 
     name: str
     layer: Layer
@@ -77,6 +77,8 @@ class GraphBuilder:
         self._nodes: list[Node] = []
         self._outputs: list[int] = []
         self._prefix = ""
+        # Shape rules are pure functions of (layer, input shapes); repeated blocks reuse the answer.
+        self._inferred: dict[tuple[Layer, tuple[Shape, ...]], Shape] = {}
 
     @property
     def input(self) -> Tensor:
@@ -105,7 +107,15 @@ class GraphBuilder:
             wanted = "two or more" if not arity else str(arity)
             raise ValidationError(f"layers[{index}] {full}", f"{layer.kind} takes {wanted} inputs, got {len(inputs)}",
                                   wanted)
-        shapes = tuple(t.shape for t in inputs)
+        shapes = (inputs[0].shape,) if len(inputs) == 1 else tuple(t.shape for t in inputs)
+        key = (layer, shapes)
+        try:
+            shape = self._inferred.get(key)
+        except TypeError:  # a layer given unhashable parameters (lists): validated below
+            key, shape = None, None
+        if shape is not None:
+            self._nodes.append(Node(full, layer, tuple(t.node for t in inputs), shape))
+            return Tensor(index, shape)
         try:
             shape = layer.infer(shapes)
         except ShapeError as error:
@@ -117,6 +127,8 @@ class GraphBuilder:
             raise ValidationError(f"layers[{index}] {full}",
                                   f"{layer.kind} would produce an empty output {fmt_shape(shape)} from "
                                   f"{', '.join(fmt_shape(s) for s in shapes)}", "a larger input")
+        if key is not None:
+            self._inferred[key] = shape
         self._nodes.append(Node(full, layer, tuple(t.node for t in inputs), shape))
         return Tensor(index, shape)
 
