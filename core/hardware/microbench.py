@@ -102,7 +102,7 @@ class BenchResult:
             "theoretical": self.theoretical.to_dict() if self.theoretical else None,
             "utilisation": utilisation.to_dict() if utilisation else None,
             "exceeds_theoretical": self.exceeds_theoretical,
-            "details": dict(self.details),
+            "details": {k: None if isinstance(v, float) and not math.isfinite(v) else v for k, v in self.details.items()},
         }
 
 
@@ -137,31 +137,37 @@ class BenchReport:
 # -- theoretical figures ---------------------------------------------------------------------
 
 
-def theoretical_flops(spec: DeviceSpec | None, precision: str) -> Derived | None:
-    """Datasheet peak if the spec has one, else cores x clock x FLOPs/cycle (FP64 = half on x86 SIMD)."""
-    if spec is None:
-        return None
-    origin = spec.field_origin.get("peak_flops", "catalog")
-    if spec.peak(precision) > 0:
-        return Derived(f"{precision.upper()} peak of {spec.name}", spec.peak(precision), "FLOP/s",
-                       "datasheet peak" if origin == "catalog" else "cores x clock x FLOPs/cycle",
-                       source=spec.source or origin, assumptions=(spec.notes,) if spec.notes else ())  # fmt: skip
-    fp32 = spec.derived_fp32_peak
-    if not fp32 > 0:
-        return None
-    factor = 1.0 if precision == "fp32" else 0.5 if precision == "fp64" and spec.kind == "cpu" else NAN
-    if math.isnan(factor):
-        return None
-    inputs = (
+def _peak_inputs(spec: DeviceSpec) -> tuple[Input, ...]:
+    return (
         Input("cores", float(spec.cores or 0), "", spec.field_origin.get("cores", "catalog")),
         Input("clock", spec.boost_clock_hz, "Hz", spec.field_origin.get("boost_clock_hz", "catalog")),
-        Input("FLOPs/cycle", spec.flops_per_clock_per_core * factor, "", "FP32 FLOPs/cycle" + (" / 2" if factor < 1 else "")),
+        Input("FLOPs/cycle", spec.flops_per_clock_per_core, "", spec.field_origin.get("flops_per_clock_per_core", "catalog")),
     )
-    assumptions = ["the clock is the max boost clock: all-core clocks under vector load are lower"]
-    if factor < 1:
-        assumptions.append("FP64 runs at half the FP32 rate on x86 SIMD (half the lanes per register)")
-    return Derived(f"{precision.upper()} peak of {spec.name}", fp32 * factor, "FLOP/s",
-                   "chips x cores x clock x FLOPs/cycle", inputs, spec.source, assumptions=tuple(assumptions))  # fmt: skip
+
+
+def theoretical_flops(spec: DeviceSpec | None, precision: str) -> Derived | None:
+    """The spec's peak for a precision (datasheet, or cores x clock x FLOPs/cycle); CPU FP64 = FP32 / 2."""
+    if spec is None:
+        return None
+    name = f"{precision.upper()} peak of {spec.name}"
+    notes = (spec.notes,) if spec.notes else ()
+    derived_here = spec.field_origin.get("peak_flops") == "derived"
+    if spec.peak(precision) > 0:
+        if derived_here or (precision == "fp32" and math.isclose(spec.peak("fp32"), spec.derived_fp32_peak, rel_tol=1e-9)):
+            return Derived(name, spec.peak(precision), "FLOP/s", "chips x cores x clock x FLOPs/cycle"
+                           + (" / 2" if precision == "fp64" else ""), _peak_inputs(spec), spec.source, assumptions=notes)  # fmt: skip
+        return Derived(name, spec.peak(precision), "FLOP/s", "datasheet peak", source=spec.source, assumptions=notes)
+    if precision == "fp64" and spec.kind == "cpu":
+        fp32 = theoretical_flops(spec, "fp32")
+        if fp32 is None:
+            return None
+        return Derived(name, fp32.value / 2, "FLOP/s", "FP32 peak / 2",
+                       (Input("FP32 peak", fp32.value, "FLOP/s", fp32.formula),), spec.source,
+                       assumptions=("CPU SIMD registers hold half as many FP64 lanes as FP32 lanes", *notes))  # fmt: skip
+    if precision == "fp32" and spec.derived_fp32_peak > 0:
+        return Derived(name, spec.derived_fp32_peak, "FLOP/s", "chips x cores x clock x FLOPs/cycle",
+                       _peak_inputs(spec), spec.source, assumptions=notes)  # fmt: skip
+    return None
 
 
 def theoretical_bandwidth(spec: DeviceSpec | None) -> Derived | None:
