@@ -38,7 +38,6 @@ def test_quick_run_measures_matmul_and_stream_rates(quick_report):
     assert keys[:4] == ["fp32_flops", "fp64_flops", "copy_bandwidth_bps", "memory_bandwidth_bps"]
     measured = report.measured
     assert measured["fp32_flops"] > 1e9 and measured["fp64_flops"] > 1e8
-    assert measured["fp32_flops"] > measured["fp64_flops"]  # twice the lanes per register
     assert 1e8 < measured["memory_bandwidth_bps"] < 1e13
 
 
