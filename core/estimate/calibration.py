@@ -44,8 +44,8 @@ PARAM_SPECS: tuple[ParamSpec, ...] = (
     ParamSpec("fuse_graph", 0.6, 0.05, 1.0, "share of element-wise/norm traffic left after graph-mode fusion"),
     ParamSpec("fuse_trt", 0.15, 0.01, 1.0, "share of element-wise/norm traffic left after TensorRT fusion"),
     ParamSpec("backward_factor", 0.85, 0.3, 1.2, "efficiency of backward kernels relative to forward"),
-    ParamSpec("allreduce_overlap", 0.6, 0.0, 0.99, "share of the all-reduce hidden behind the backward pass"),
-    ParamSpec("multi_gpu_overhead", 0.03, 0.0, 0.3, "extra step time per data-parallel step (synchronisation)"),
+    ParamSpec("allreduce_overlap", 0.6, 0.01, 0.99, "share of the all-reduce hidden behind the backward pass"),
+    ParamSpec("multi_gpu_overhead", 0.03, 0.001, 0.3, "extra step time per data-parallel step (synchronisation)"),
     ParamSpec("int8_factor", 0.6, 0.1, 1.0, "efficiency of INT8 kernels relative to FP16 kernels"),
 )
 PARAM_NAMES: tuple[str, ...] = tuple(spec.name for spec in PARAM_SPECS)

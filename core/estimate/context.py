@@ -106,6 +106,9 @@ def build_context(project: Project, catalog, calibration: Calibration, device: s
     cores = float(host.cores) if host is not None and host.cores else math.nan
     if host is None:
         notes.append("no host CPU given: the data pipeline reports cores needed but cannot check them")
+    if not math.isfinite(spec.memory_bandwidth_bps):
+        notes.append(f"the memory bandwidth of {spec.name} is unknown, so times cannot be computed "
+                     "(measure it with rigsizer-cli bench or pick a catalog device)")
     if spec.kind != "gpu" and count > 1:
         count = 1
         notes.append("several devices are only modelled for GPUs; one device assumed")

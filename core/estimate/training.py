@@ -246,7 +246,7 @@ def _pipeline_result(fig, workers, cores, images_per_step, data_step, compute_st
                      requested_workers, limiting) -> DataPipelineResult:
     src = pipeline.SOURCE
     demanded = images_per_step / compute_step
-    needed = math.ceil(demanded * fig.seconds_per_image)
+    needed = math.ceil(demanded * fig.seconds_per_image) if math.isfinite(demanded) else math.nan
     supplied = images_per_step / data_step if data_step > 0 else math.inf
     return DataPipelineResult(
         Derived("pipeline.cpu_seconds_per_image", fig.seconds_per_image, "s",
