@@ -132,6 +132,8 @@ class ModelPane(QWidget):
         settings_scroll = QScrollArea()
         settings_scroll.setWidgetResizable(True)
         settings_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        settings_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        settings_scroll.setMinimumWidth(340)
         settings = QWidget()
         settings_layout = QVBoxLayout(settings)
         settings_layout.setContentsMargins(0, 0, 0, 0)
@@ -163,8 +165,8 @@ class ModelPane(QWidget):
         settings_layout.addStretch(1)
         settings_scroll.setWidget(settings)
         top.addWidget(settings_scroll)
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
+        top.setStretchFactor(0, 1)
+        top.setStretchFactor(1, 1)
         vertical.addWidget(top)
 
         # ---- bottom: statistics | bars ------------------------------------------------------
@@ -404,9 +406,11 @@ class ModelPane(QWidget):
             "%9", shape_text(report.input_shape)))
         self.totals.setToolTip(report.convention + "\n\n" + "\n".join(report.notes))
         self.totals.setStyleSheet("")
+        self.stats_view.setEnabled(True)
         self._draw_bars()
 
     def _on_estimate_failed(self, message: str) -> None:
+        self.stats_view.setEnabled(False)  # the rows shown belong to the last model that worked
         self.totals.setText(self.tr("No statistics: %1").replace("%1", message))
         self.totals.setStyleSheet("color: #c62828;")
 
@@ -414,9 +418,9 @@ class ModelPane(QWidget):
         if field.startswith("model.layers"):
             import re
 
-            match = re.search(r"\[(\d+)\]", field)
+            match = re.search(r"\[(\d+)\](?:\.(\w+))?", field)
             if match:
-                self.layer_editor.mark_problem(int(match.group(1)), message)
+                self.layer_editor.mark_problem(int(match.group(1)), message, match.group(2) or "")
         elif field.startswith("model.params") or field.startswith("model.family_params") or field == "family_params":
             name = field.rsplit(".", 1)[-1]
             target = self.param_fields.get(name)
@@ -433,7 +437,8 @@ class ModelPane(QWidget):
         report = self.report
         if report is None:
             return
-        names = [layer.name for layer in report.layers]
+        # custom models name their layers by row number: add the kind so the bars read
+        names = [f"{layer.name} {layer.kind}" if layer.name.isdigit() else layer.name for layer in report.layers]
         params = [layer.params for layer in report.layers]
         macs = [layer.macs for layer in report.layers]
         self.bars.set_layers(names, params, macs, self.top_n.value(), self.by_stage.isChecked())
