@@ -13,6 +13,7 @@ import math
 import re
 import sqlite3
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from ..explain import Derived
 from .catalog_arrays import CatalogArrays
 from .catalog_entries import DatasetInfo, InterconnectInfo, PriceEntry
 from .catalog_records import row_to_spec, validate_fields
-from .catalog_recovery import find_problem, move_aside, recovery_text, salvage_user_rows
+from .catalog_recovery import BUSY_TIMEOUT_S, find_problem, move_aside, recovery_text, salvage_user_rows
 from .catalog_search import resolve_id, search_ids
 from .catalog_seed import apply_seed, normalise, now_text, rebuild_search, stored_seed_version, user_fields
 from .migrations import apply_migrations
@@ -61,13 +62,20 @@ class Catalog:
         folder = Path(seed_dir) if seed_dir is not None else default_seed_dir()
         problem = find_problem(db_path) if db_path.exists() and db_path.stat().st_size > 0 else None
         if problem is None:
-            db = _connect(db_path)
-            try:
-                _prepare(db, folder)
-                return cls(db, db_path, "", folder)
-            except sqlite3.DatabaseError as error:  # damage that only shows while upgrading
-                db.close()
-                problem = str(error)
+            for attempt in range(3):
+                db = _connect(db_path)
+                try:
+                    _prepare(db, folder)
+                    return cls(db, db_path, "", folder)
+                except sqlite3.DatabaseError:
+                    db.close()
+                    # only damage counts: lock contention or a concurrent first build is retried
+                    problem = find_problem(db_path)
+                    if problem is None and attempt == 2:
+                        raise
+                    if problem is not None:
+                        break
+                    time.sleep(0.1 * (attempt + 1))
         return cls._rebuild(db_path, folder, problem)
 
     @classmethod
@@ -370,7 +378,8 @@ class Catalog:
 
 
 def _connect(path: Path | None) -> Database:
-    conn = sqlite3.connect(":memory:" if path is None else str(path), check_same_thread=False, timeout=10)
+    conn = sqlite3.connect(":memory:" if path is None else str(path), check_same_thread=False,
+                           timeout=BUSY_TIMEOUT_S)
     return Database(conn)
 
 

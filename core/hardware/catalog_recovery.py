@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+BUSY_TIMEOUT_S = 10.0
+
 # table -> SQL selecting the rows that belong to the user
 USER_ROW_QUERIES: dict[str, str] = {
     "devices": "select * from devices where origin = 'user' or coalesce(user_fields, '') not in ('', '[]')",
@@ -37,7 +39,7 @@ class Salvage:
 def find_problem(path: Path) -> str | None:
     """None when the database reads cleanly, else a one-line description of what is wrong."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as error:
         return f"cannot open: {error}"
     try:
@@ -49,9 +51,17 @@ def find_problem(path: Path) -> str | None:
             conn.execute(f"select count(*) from [{table}]").fetchone()
         return None
     except sqlite3.Error as error:
+        if is_busy(error):
+            return None  # another process is writing: busy, not damaged
         return str(error)
     finally:
         conn.close()
+
+
+def is_busy(error: BaseException) -> bool:
+    """True for lock contention (another process holds the file), which must never count as damage."""
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
 
 
 def salvage_user_rows(path: Path) -> Salvage:

@@ -97,7 +97,7 @@ def _refresh(db: Database, table: str, seed_rows: list[dict], version: int, stam
 def search_text(device: dict, aliases: list[str]) -> str:
     parts = [device.get("name"), device.get("vendor"), device.get("vendor_zh"), device.get("architecture"),
              device.get("id"), *aliases]
-    return " | ".join(str(p) for p in parts if p)
+    return normalise(" | ".join(str(p) for p in parts if p))
 
 
 def rebuild_search(db: Database, device_ids: list[str] | None = None) -> None:

@@ -180,3 +180,39 @@ def test_seed_upgrade_after_recovery_keeps_recovered_rows(tmp_path):
         assert "benchmark_results" in catalog.recovery_message
         assert catalog.get("nvidia-l4").price_usd == 2500
         assert catalog.benchmark_results() == []
+
+
+def test_a_busy_database_is_waited_for_not_treated_as_damaged(tmp_path):
+    import threading
+
+    path = tmp_path / "catalog.db"
+    Catalog.open(path).close()
+    holder = sqlite3.connect(path, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    release = threading.Timer(0.5, holder.rollback)
+    release.start()
+    try:
+        with Catalog.open(path) as catalog:
+            assert catalog.recovery_message == ""
+            assert catalog.get("nvidia-l4").name == "L4"
+    finally:
+        release.join()
+        holder.close()
+    assert _corrupt_files(path) == []
+
+
+def test_unwritable_location_falls_back_to_a_session_catalog(tmp_path, monkeypatch):
+    import rigsizer.core.hardware.catalog as catalog_module
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    path = tmp_path / "catalog.db"
+    path.write_bytes(b"garbage" * 100)
+    monkeypatch.setattr(catalog_module, "move_aside", refuse)  # injected file-system failure
+    with Catalog.open(path) as catalog:
+        assert "could not be moved aside" in catalog.recovery_message
+        assert "will not be saved" in catalog.recovery_message
+        assert catalog.path is None
+        assert catalog.resolve("RTX 4090").kind == "gpu"
+    assert path.read_bytes().startswith(b"garbage")  # the user's file is left as it was
