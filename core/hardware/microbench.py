@@ -291,7 +291,8 @@ def cpu_benchmarks(spec: DeviceSpec | None, state: BenchState, quick: bool, llc_
         state.add(BenchResult(key, label, measured, theory, dict(run)))
 
 
-def torch_benchmarks(state: BenchState, quick: bool, gpu_spec: DeviceSpec | None) -> list[str]:
+def torch_benchmarks(state: BenchState, quick: bool, gpu_spec: DeviceSpec | None,
+                     cpu_spec: DeviceSpec | None = None) -> list[str]:  # fmt: skip
     """conv2d forward+backward on the CPU; CUDA matmul and copy bandwidth when a GPU is present."""
     try:
         import torch  # optional: never a dependency of Rigsizer
@@ -311,11 +312,22 @@ def torch_benchmarks(state: BenchState, quick: bool, gpu_spec: DeviceSpec | None
         state.update(0.96, "conv2d forward+backward (PyTorch, CPU)")
     measured = _measured("conv2d fwd+bwd rate", flop / min(times), "FLOP/s", "3 x 2 x N x C^2 x 9 x H x W / best time",
                          (Input("N", float(batch)), Input("C", float(channels)), Input("H = W", float(size))))  # fmt: skip
-    state.add(BenchResult("torch_conv2d_flops", "conv2d fwd+bwd (CPU)", measured, None, {"torch": torch.__version__}))
+    theory = theoretical_flops(cpu_spec, "fp32")
+    state.add(BenchResult("torch_conv2d_flops", "conv2d fwd+bwd (CPU)", measured, theory, {"torch": torch.__version__}))
     if not torch.cuda.is_available():
         notes.append("no CUDA device visible to PyTorch: GPU benchmarks skipped")
         return notes
-    torch.backends.cuda.matmul.allow_tf32 = False
+    previous_tf32 = torch.backends.cuda.matmul.allow_tf32
+    torch.backends.cuda.matmul.allow_tf32 = False  # FP32 means FP32, not TF32 tensor cores
+    try:
+        _cuda_benchmarks(torch, state, quick, gpu_spec)
+    finally:
+        torch.backends.cuda.matmul.allow_tf32 = previous_tf32
+    return notes
+
+
+def _cuda_benchmarks(torch: Any, state: BenchState, quick: bool, gpu_spec: DeviceSpec | None) -> None:
+    """CUDA FP32/FP16 matmul and device-memory copy bandwidth (PyTorch present, CUDA device visible)."""
     n = 2048 if quick else 8192
     for precision, dtype in (("fp32", torch.float32), ("fp16", torch.float16)):
         a = torch.randn(n, n, device="cuda", dtype=dtype)
@@ -351,7 +363,6 @@ def torch_benchmarks(state: BenchState, quick: bool, gpu_spec: DeviceSpec | None
         theory = Derived(f"memory bandwidth of {gpu_spec.name}", gpu_spec.memory_bandwidth_bps, "B/s",
                          "bus width x data rate (datasheet)", source=gpu_spec.source)  # fmt: skip
     state.add(BenchResult("gpu_memory_bandwidth_bps", "CUDA copy", measured, theory, {"bytes": count * 4}))
-    return notes
 
 
 def run_microbenchmarks(spec: DeviceSpec | None = None, *, quick: bool = False, state: BenchState | None = None,
@@ -376,7 +387,7 @@ def run_microbenchmarks(spec: DeviceSpec | None = None, *, quick: bool = False, 
         state.update(0.0, "starting")
         cpu_benchmarks(spec, state, quick, llc_bytes, threads, float(psutil.virtual_memory().available))
         if with_torch:
-            notes += torch_benchmarks(state, quick, gpu_spec)
+            notes += torch_benchmarks(state, quick, gpu_spec, spec)
         state.update(1.0, "done")
     except Cancelled:
         cancelled = True

@@ -19,8 +19,14 @@ from .spec import FROM_CATALOG, FROM_DETECTION, FROM_MEASUREMENT, UNKNOWN, Devic
 
 NAN = math.nan
 
-# measured keys (see microbench.BenchReport.measured) and the spec field they can fill in
+# measured keys (see microbench.BenchReport.measured) kept on the CPU spec
 MEASURED_KEYS = ("fp32_flops", "fp64_flops", "memory_bandwidth_bps", "copy_bandwidth_bps")
+# CUDA results of the optional PyTorch benchmarks (first GPU) -> keys on that GPU's spec
+GPU_MEASURED_KEYS = {
+    "gpu_fp32_flops": "fp32_flops",
+    "gpu_fp16_flops": "fp16_flops",
+    "gpu_memory_bandwidth_bps": "memory_bandwidth_bps",
+}
 
 
 @dataclass(frozen=True)
@@ -68,20 +74,25 @@ def _catalog_devices(catalog: Any, kind: str) -> list[DeviceSpec]:
         return []
 
 
-def latest_cpu_measurement(catalog: Any, cpu_name: str) -> dict[str, float]:
-    """The newest stored micro-benchmark of this CPU, as measured values (empty if none)."""
+def latest_measurement(catalog: Any, cpu_name: str) -> dict[str, float]:
+    """Measured values of the newest stored micro-benchmark run on this CPU's machine (empty if none)."""
     if catalog is None or not hasattr(catalog, "benchmark_results"):
         return {}
     try:
         results = list(catalog.benchmark_results())
     except Exception:  # noqa: BLE001
         return {}
-    mine = [r for r in results if isinstance(r, dict) and r.get("cpu_name") == cpu_name]
+    mine = [r for r in results if isinstance(r, dict) and r.get("cpu_name") == cpu_name and not r.get("cancelled")]
     if not mine:
         return {}
     newest = max(mine, key=lambda r: str(r.get("timestamp", "")))
     measured = newest.get("measured") or {}
-    return {k: float(v) for k, v in measured.items() if k in MEASURED_KEYS and isinstance(v, int | float)}
+    return {k: float(v) for k, v in measured.items() if isinstance(v, int | float) and not isinstance(v, bool)}
+
+
+def latest_cpu_measurement(catalog: Any, cpu_name: str) -> dict[str, float]:
+    """The CPU part of the newest stored micro-benchmark of this CPU."""
+    return {k: v for k, v in latest_measurement(catalog, cpu_name).items() if k in MEASURED_KEYS}
 
 
 def with_measurements(spec: DeviceSpec, measured: dict[str, float], when: str = "") -> DeviceSpec:
@@ -97,7 +108,8 @@ def with_measurements(spec: DeviceSpec, measured: dict[str, float], when: str = 
         changes["memory_bandwidth_bps"] = bandwidth
         origin["memory_bandwidth_bps"] = FROM_MEASUREMENT
         changes["notes"] = (spec.notes + "; " if spec.notes else "") + (
-            "memory bandwidth = measured STREAM triad" + (f" ({when})" if when else "")
+            "memory bandwidth = measured by the micro-benchmarks (STREAM triad on CPUs, copy on GPUs)"
+            + (f" ({when})" if when else "")
         )
     return dataclasses.replace(spec, **changes)
 
@@ -175,13 +187,16 @@ def workstation(catalog: Any = None, system: DetectedSystem | None = None) -> Wo
     """Detect (unless `system` is given) and match against `catalog` (None = detection only)."""
     system = system if system is not None else detect()
     cpu, cpu_reason = workstation_cpu(system, _catalog_devices(catalog, "cpu"))
-    measured = latest_cpu_measurement(catalog, system.cpu.model_name)
-    cpu = with_measurements(cpu, measured)
+    measured = latest_measurement(catalog, system.cpu.model_name)
+    cpu = with_measurements(cpu, {k: v for k, v in measured.items() if k in MEASURED_KEYS})
+    gpu_measured = {GPU_MEASURED_KEYS[k]: v for k, v in measured.items() if k in GPU_MEASURED_KEYS}
     catalog_gpus = _catalog_devices(catalog, "gpu")
     gpus = []
     matches = {"local-cpu": cpu_reason}
     for gpu in system.gpus:
         spec, reason = workstation_gpu(gpu, catalog_gpus)
+        if gpu.index == 0:  # the CUDA micro-benchmarks run on the first device
+            spec = with_measurements(spec, gpu_measured)
         gpus.append(spec)
         matches[spec.id] = reason
     return Workstation(

@@ -118,3 +118,21 @@ def test_without_catalog_detection_alone_still_gives_a_workstation():
     station = workstation(None, system_with([rtx_4090()]))
     assert station.cpu.id == "local-cpu" and station.gpus[0].id == "local-gpu-0"
     assert station.gpus[0].derived_fp32_peak == pytest.approx(16384 * 3.12e9 * 2)
+
+
+def test_cuda_measurements_calibrate_the_first_gpu(catalog):
+    system = system_with([rtx_4090(name="NVIDIA GeForce RTX 4090 D", cores=14592)], brand="AMD EPYC", vendor="AMD")
+    report = _report("AMD EPYC", 2.0e11, 2.5e10, "2026-02-01T00:00:00+00:00")
+    gpu_result = BenchResult("gpu_memory_bandwidth_bps", "CUDA copy", Derived("copy", 9.0e11, "B/s", "measured"), None)
+    store(dataclasses.replace(report, results=(*report.results, gpu_result)), catalog)
+    station = workstation(catalog, system)
+    gpu = station.gpus[0]
+    assert gpu.measured == {"memory_bandwidth_bps": 9.0e11}
+    assert gpu.memory_bandwidth_bps == 9.0e11 and gpu.field_origin["memory_bandwidth_bps"] == "measured"
+    assert "gpu_memory_bandwidth_bps" not in station.cpu.measured
+
+
+def test_cancelled_runs_are_not_used_for_calibration(catalog):
+    report = _report("AMD EPYC", 2.0e11, 2.5e10, "2026-02-01T00:00:00+00:00")
+    store(dataclasses.replace(report, cancelled=True), catalog)
+    assert workstation(catalog, system_with([], brand="AMD EPYC", vendor="AMD")).cpu.measured == {}
