@@ -82,7 +82,7 @@ class Configuration:
 
     def to_dict(self) -> dict:
         out = dict(vars(self))
-        out["price_items"] = [list(item) for item in self.price_items]
+        out["price_items"] = [[name, value if math.isfinite(value) else None] for name, value in self.price_items]
         out["reasons"] = list(self.reasons)
         out["rules"] = list(self.rules)
         return {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in out.items()}
