@@ -205,6 +205,9 @@ def fallback_cpu_spec(cpu: CpuInfo, ram_bytes: float = NAN) -> DeviceSpec:
     clock, clock_reason = cpu_peak_clock(cpu)
     notes = [f"FLOPs/cycle: {flops_reason}", f"clock: {clock_reason}"]
     cores = cpu.physical_cores
+    if cores is None and cpu.logical_cores:
+        cores = cpu.logical_cores
+        notes.append("physical core count not exposed: logical CPUs counted (SMT would overstate the peak)")
     if cpu.is_hybrid:
         cores = cpu.performance_cores
         notes.append(

@@ -380,6 +380,9 @@ def run_microbenchmarks(spec: DeviceSpec | None = None, *, quick: bool = False, 
         threads = threads or cpu.usable_cores or os.cpu_count() or 1
         cpu_name = cpu_name or cpu.model_name
     notes = [f"{threads} threads for memory bandwidth; BLAS uses its default thread count"]
+    if spec is not None and spec.cores and threads < spec.cores:
+        notes.append(f"this process may use {threads} of the {spec.cores} cores (affinity or container quota): "
+                     "utilisation is against the whole CPU")  # fmt: skip
     if math.isnan(llc_bytes):
         notes.append("last-level cache size unknown: arrays of at least 64 MiB")
     cancelled = False

@@ -210,3 +210,10 @@ def test_pure_matching_over_a_spec_list_prefers_the_variant_with_matching_power(
     ]
     assert match_gpu(gpu("NVIDIA H100 80GB HBM3", 79.6, 700), rows).spec.id == "h-sxm"
     assert match_gpu(gpu("NVIDIA H100 80GB HBM3", 79.6, 350), rows).spec.id == "h-pcie"
+
+
+def test_unknown_physical_core_count_falls_back_to_logical_cpus_with_a_note():
+    spec = fallback_cpu_spec(cpu("AMD EPYC", "AMD", physical_cores=None, logical_cores=4, family=25, model=1,
+                                 isa=("avx2", "fma"), base_clock_hz=2.0e9))  # fmt: skip
+    assert spec.cores == 4 and spec.peak("fp32") == pytest.approx(4 * 2.0e9 * 32)
+    assert "logical CPUs counted" in spec.notes

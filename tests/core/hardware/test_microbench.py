@@ -130,3 +130,13 @@ def test_results_are_stored_in_the_catalog_with_timestamp(quick_report, tmp_path
 
 def test_nothing_is_stored_without_a_catalog(quick_report):
     assert store(quick_report[0], None) is False
+
+
+def test_fewer_usable_cores_than_the_cpu_has_is_noted():
+    import dataclasses
+
+    state = BenchState()
+    state.callback = lambda progress, message: state.cancel() if "FP64" in message else None
+    spec = dataclasses.replace(fallback_cpu_spec(detect().cpu), cores=64)
+    report = run_microbenchmarks(spec, quick=True, state=state, llc_bytes=1e6, threads=1, cpu_name="x")
+    assert any("may use 1 of the 64 cores" in note for note in report.notes)
