@@ -30,6 +30,7 @@ class CatalogArrays:
     ids: tuple[str, ...]
     names: tuple[str, ...]
     vendors: tuple[str, ...]
+    kinds: tuple[str, ...] = ()
     columns: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -73,6 +74,7 @@ class CatalogArrays:
             ids=tuple(s.id for s in specs),
             names=tuple(s.name for s in specs),
             vendors=tuple(s.vendor for s in specs),
+            kinds=tuple(s.kind for s in specs),
             columns=columns,
         )
 

@@ -207,3 +207,12 @@ def test_cloud_hour_prices_link_to_devices_but_are_not_their_purchase_price(shar
     assert math.isnan(shared.get("nvidia-l4").price_usd)  # no purchase price in the sources
     pods = {p.item: p.price for p in shared.prices("cloud_gpu_hour") if p.item.startswith("RunPod pod RTX 4090")}
     assert pods == {"RunPod pod RTX 4090 (spot)": 0.34, "RunPod pod RTX 4090 (on-demand)": 0.60}
+
+
+def test_arrays_of_the_whole_catalog_keep_each_kind(shared):
+    arrays = shared.as_arrays()
+    assert len(arrays) == len(arrays.kinds) == 87
+    assert arrays.kinds[arrays.index("amd-epyc-9654")] == "cpu"
+    cpu_mask = np.array([k == "cpu" for k in arrays.kinds])
+    assert np.all(np.isfinite(arrays.peak("fp32")[cpu_mask]) | np.isnan(arrays["cores"][cpu_mask]) |
+                  np.isnan(arrays["boost_clock_hz"][cpu_mask]))

@@ -112,3 +112,17 @@ def test_fuzzed_user_devices_either_store_exactly_or_name_the_bad_field(catalog,
             else:
                 assert stored[key] == pytest.approx(value)
     catalog.delete_user_device(spec.id)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(price=st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-5, 10**10), st.text(max_size=4)),
+       currency=st.text(max_size=5), source=st.text(max_size=20))
+def test_fuzzed_prices_either_store_exactly_or_name_the_bad_field(catalog, price, currency, source):
+    try:
+        entry = catalog.set_price("ssd-nvme-gen4-per-tb", price, currency, "2026-11-24", source)
+    except ValidationError as error:
+        assert error.field in ("price.price", "price.currency", "price.source")
+        assert error.allowed
+        return
+    assert entry.price == pytest.approx(float(price))
+    assert entry.currency == currency.strip().upper() and entry.source == source.strip()
