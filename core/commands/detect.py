@@ -119,7 +119,7 @@ def spec_lines(spec: DeviceSpec, how: str) -> list[str]:
         f"              {how}",
         f"              FP32 peak {peak_text} = {spec.cores} cores x {_hz(spec.boost_clock_hz)} x "
         f"{_count(spec.flops_per_clock_per_core)} FLOP/cycle; memory bandwidth "
-        f"{format_si(spec.memory_bandwidth_bps, 'B/s')}",
+        f"{format_si(spec.memory_bandwidth_bps, 'B/s')} ({spec.field_origin.get('memory_bandwidth_bps', 'catalog')})",
     ]
     origins: dict[str, list[str]] = {}
     for name, origin in sorted(spec.field_origin.items()):

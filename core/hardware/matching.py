@@ -19,6 +19,7 @@ from .nvml import GpuInfo
 from .spec import FROM_DERIVATION, FROM_DETECTION, UNKNOWN, DeviceSpec
 
 NAN = math.nan
+BANDWIDTH_UNKNOWN_NOTE = "memory bandwidth unknown until measured (rigsizer-cli bench)"
 
 _TRADEMARKS = re.compile(r"\((?:r|tm|c)\)|®|™", re.IGNORECASE)
 _NOISE = frozenset({"", "intel", "amd", "nvidia", "tesla", "processor", "cpu", "gpu", "apu", "graphics", "card"})
@@ -214,7 +215,7 @@ def fallback_cpu_spec(cpu: CpuInfo, ram_bytes: float = NAN) -> DeviceSpec:
             f"hybrid CPU: peak counts the {cpu.performance_cores} P-cores only; the "
             f"{cpu.efficiency_cores} E-cores' FMA width is not confirmed"
         )
-    notes.append("memory bandwidth unknown until measured (rigsizer-cli bench)")
+    notes.append(BANDWIDTH_UNKNOWN_NOTE)
     peak = (cores or 0) * clock * flops if cores else NAN
     peaks = {} if math.isnan(peak) else {"fp32": peak, "fp64": peak / 2}
     origin = {

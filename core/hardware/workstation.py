@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .detect import DetectedSystem, DiskInfo, detect
-from .matching import fallback_cpu_spec, fallback_gpu_spec, match_cpu, match_gpu
+from .matching import BANDWIDTH_UNKNOWN_NOTE, fallback_cpu_spec, fallback_gpu_spec, match_cpu, match_gpu
 from .nvml import GpuInfo
 from .spec import FROM_CATALOG, FROM_DETECTION, FROM_MEASUREMENT, UNKNOWN, DeviceSpec
 
@@ -107,7 +107,8 @@ def with_measurements(spec: DeviceSpec, measured: dict[str, float], when: str = 
     if math.isnan(spec.memory_bandwidth_bps) and not math.isnan(bandwidth):
         changes["memory_bandwidth_bps"] = bandwidth
         origin["memory_bandwidth_bps"] = FROM_MEASUREMENT
-        changes["notes"] = (spec.notes + "; " if spec.notes else "") + (
+        kept = [part for part in spec.notes.split("; ") if part and part != BANDWIDTH_UNKNOWN_NOTE]
+        changes["notes"] = "; ".join(kept + [""]) + (
             "memory bandwidth = measured by the micro-benchmarks (STREAM triad on CPUs, copy on GPUs)"
             + (f" ({when})" if when else "")
         )
