@@ -118,14 +118,8 @@ class Configuration:
     currency: str = "USD"
     candidates: tuple[tuple[tuple[str, Any], ...], ...] = ()  # hardware.candidates entries to apply
     explanation: Any = None  # a Derived explaining the time or the price, when the core gives one
-
-
-def _scalar(value: Any) -> float:
-    value = getattr(value, "value", value)
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return float("nan")
+    details: str = ""  # the core's price items, sizing rules and failed constraints, as text
+    meets: bool = True
 
 
 def _first(record: Any, *names: str) -> Any:
@@ -137,28 +131,23 @@ def _first(record: Any, *names: str) -> Any:
 
 
 def configurations_from(result: Any) -> list[Configuration]:
-    """Configurations from `recommend(...)`'s result (a sequence, or a record holding one)."""
-    items = _first(result, "configurations", "options", "items") if not isinstance(result, list | tuple) else result
+    """Configurations from `recommend(...)`: those that fit in memory and have a training time."""
+    items = result if isinstance(result, list | tuple) else (_first(result, "configurations") or ())
     out = []
-    for item in items or ():
-        price = _first(item, "price", "total_price", "cost")
-        seconds = _first(item, "time", "total_time", "training_time", "seconds", "time_s")
-        devices = _first(item, "device", "devices", "gpu")
-        count = _first(item, "count", "gpus", "gpu_count") or 1
-        label = _first(item, "label", "name", "title")
-        device_id = getattr(devices, "id", devices) if devices is not None else None
-        device_name = getattr(devices, "name", device_id)
-        if label is None:
-            label = f"{int(_scalar(count))} × {device_name}" if device_name else "?"
-        candidates = _first(item, "candidates")
-        if candidates is None and device_id is not None:
-            candidates = [{"device": str(device_id), "count": int(_scalar(count))}]
-        frozen = tuple(tuple(sorted((dict(c) if isinstance(c, dict) else
-                                     {"device": getattr(c, "device", ""), "count": getattr(c, "count", 1)}).items()))
-                       for c in (candidates or ()))
-        explanation = seconds if hasattr(seconds, "explain") else price if hasattr(price, "explain") else None
-        out.append(Configuration(str(label), _scalar(price), _scalar(seconds),
-                                 bool(_first(item, "pareto", "is_pareto", "pareto_optimal") or False),
-                                 str(_first(item, "currency") or getattr(price, "unit", "") or "USD"),
-                                 frozen, explanation))
+    for item in items:
+        if _first(item, "fits_memory") is False:
+            continue
+        hours = _first(item, "training_hours")
+        seconds = float(hours) * 3600.0 if hours is not None else float("nan")
+        count = int(_first(item, "count") or 1)
+        name = _first(item, "device_name") or _first(item, "device_id") or "?"
+        device_id = _first(item, "device_id")
+        lines = [f"{label}: {value:,.0f} USD" for label, value in (_first(item, "price_items") or ())]
+        lines += [f"✗ {reason}" for reason in (_first(item, "reasons") or ())]
+        lines += [f"• {rule}" for rule in (_first(item, "rules") or ())]
+        out.append(Configuration(
+            label=f"{count} × {name}", price=float(_first(item, "price_usd") or float("nan")), seconds=seconds,
+            pareto=bool(_first(item, "pareto")), currency="USD",
+            candidates=((("count", count), ("device", str(device_id))),) if device_id else (),
+            details="\n".join(lines), meets=bool(_first(item, "meets") if _first(item, "meets") is not None else True)))
     return out

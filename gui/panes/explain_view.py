@@ -140,6 +140,8 @@ class ExplainView(QWidget):
             self.show_name(current)
         elif estimate is None:
             self.browser.setPlainText(self.tr("No estimate yet."))
+        else:
+            self.browser.setPlainText(self.tr("Click a number (a card or a line above) to see how it was derived."))
 
     def names(self) -> list[str]:
         return list(self._derived)

@@ -7,11 +7,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from ..widgets.device_compare import MAX_DEVICES, DeviceComparison
 from ..widgets.device_editor import DeviceEditor
 from ..widgets.numbers import format_bytes, format_money, format_number, format_si
+from ..widgets.responsive import scrolling
 from ..widgets.search_box import SearchBox
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -59,24 +62,32 @@ class HardwarePane(QWidget):
         self.model = project_model
         self.shown_devices: list[Any] = []
         self._catalog_error = ""
-        layout = QVBoxLayout(self)
+        host = QWidget()
+        self_layout = QVBoxLayout(self)
+        self_layout.setContentsMargins(0, 0, 0, 0)
+        self_layout.addWidget(scrolling(host))
+        layout = QVBoxLayout(host)
         layout.setContentsMargins(4, 4, 4, 4)
 
-        filters = QHBoxLayout()
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(6)
         self.search = SearchBox(self.tr("Search devices: name, vendor, alias (e.g. 4090, 英伟达, Jetson)"))
         self.search.setObjectName("hardwareSearch")
         self.search.searchChanged.connect(self.refresh)
-        filters.addWidget(self.search, 3)
+        layout.addWidget(self.search)
         self.kind_filter = QComboBox()
         for label, kind in ((self.tr("All kinds"), None), ("GPU", "gpu"), ("CPU", "cpu"),
                             (self.tr("Edge"), "edge")):
             self.kind_filter.addItem(label, kind)
         self.kind_filter.currentIndexChanged.connect(self.refresh)
-        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.kind_filter, 0, 0)
         self.vendor_filter = QComboBox()
         self.vendor_filter.addItem(self.tr("All vendors"), None)
+        for combo in (self.kind_filter, self.vendor_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(7)
         self.vendor_filter.currentIndexChanged.connect(self.refresh)
-        filters.addWidget(self.vendor_filter)
+        filters.addWidget(self.vendor_filter, 0, 1)
         self.min_memory = QDoubleSpinBox()
         self.min_memory.setRange(0, 4096)
         self.min_memory.setDecimals(0)
@@ -86,7 +97,7 @@ class HardwarePane(QWidget):
         self.min_memory.setPrefix("≥ ")
         self.min_memory.setToolTip(self.tr("Only devices with at least this much memory (0: any)"))
         self.min_memory.valueChanged.connect(self.refresh)
-        filters.addWidget(self.min_memory)
+        filters.addWidget(self.min_memory, 1, 0)
         self.max_price = QDoubleSpinBox()
         self.max_price.setRange(0, 1e7)
         self.max_price.setDecimals(0)
@@ -96,7 +107,7 @@ class HardwarePane(QWidget):
         self.max_price.setSpecialValueText(self.tr("any price"))
         self.max_price.setToolTip(self.tr("Only devices with a known price up to this (0: any, unknown prices too)"))
         self.max_price.valueChanged.connect(self.refresh)
-        filters.addWidget(self.max_price)
+        filters.addWidget(self.max_price, 1, 1)
         layout.addLayout(filters)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -122,16 +133,17 @@ class HardwarePane(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.add_selected_as_candidates())
         splitter.addWidget(self.table)
 
-        lower = QWidget()
-        lower_layout = QHBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower = QTabWidget()
+        lower.setObjectName("hardwareTabs")
         compare_box = QGroupBox(self.tr("Comparison (select up to 4 devices)"))
         compare_layout = QVBoxLayout(compare_box)
         self.comparison = DeviceComparison()
         compare_layout.addWidget(self.comparison)
-        lower_layout.addWidget(compare_box, 3)
+        lower.addTab(compare_box, self.tr("Compare"))
 
-        side = QVBoxLayout()
+        side_widget = QWidget()
+        side = QVBoxLayout(side_widget)
+        side.setContentsMargins(0, 0, 0, 0)
         actions = QGroupBox(self.tr("Catalog"))
         actions_layout = QVBoxLayout(actions)
         self.add_device_button = QPushButton(self.tr("Add your own device…"))
@@ -172,9 +184,11 @@ class HardwarePane(QWidget):
         self.candidate_error.hide()
         candidates_layout.addWidget(self.candidate_error)
         side.addWidget(candidates_box, 1)
-        lower_layout.addLayout(side, 2)
+        lower.addTab(side_widget, self.tr("Candidates and your devices"))
         splitter.addWidget(lower)
         splitter.setSizes([420, 380])
+        self.table.setMinimumHeight(150)
+        lower.setMinimumHeight(220)
 
         project_model.projectChanged.connect(self._show_candidates)
         project_model.validationFailed.connect(self._on_validation_failed)
@@ -271,6 +285,9 @@ class HardwarePane(QWidget):
             if item is not None and item.data(ID_ROLE) in wanted:
                 self.table.selectRow(row)
         self.table.setSelectionMode(mode)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(560, 640)
 
     def _on_selection(self) -> None:
         ids = self.selected_ids()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ from ..widgets.layer_list_editor import STARTER_LAYERS, LayerListEditor
 from ..widgets.layer_stats_model import LayerStatsModel, shape_text
 from ..widgets.numbers import format_bytes, format_count, format_si
 from ..widgets.project_field import add_project_fields
+from ..widgets.responsive import ResponsiveSplitter, scrolling
 from ..widgets.search_box import SearchBox
 from ..widgets.validated_field import ValidatedField
 
@@ -86,12 +87,13 @@ class ModelPane(QWidget):
         self._family_defaults: dict[str, Any] = {}
         self.param_fields: dict[str, ValidatedField] = {}
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(4, 4, 4, 4)
+        outer.setContentsMargins(0, 0, 0, 0)
         vertical = QSplitter(Qt.Orientation.Vertical)
-        outer.addWidget(vertical)
+        vertical.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(scrolling(vertical))
 
         # ---- top: presets | settings -------------------------------------------------------
-        top = QSplitter(Qt.Orientation.Horizontal)
+        top = ResponsiveSplitter(720)
         presets_box = QGroupBox(self.tr("Model zoo"))
         presets_layout = QVBoxLayout(presets_box)
         self.preset_search = SearchBox(self.tr("Search: name, family, input size, classes…"))
@@ -111,6 +113,7 @@ class ModelPane(QWidget):
         header = self.presets.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.presets.setMinimumHeight(140)
         self.presets.doubleClicked.connect(lambda _index: self.use_selected_preset())
         presets_layout.addWidget(self.presets, 1)
         row = QHBoxLayout()
@@ -123,9 +126,10 @@ class ModelPane(QWidget):
         self.custom_button = QPushButton(self.tr("Build your own…"))
         self.custom_button.setToolTip(self.tr("Start a custom layer list (replaces the zoo model)"))
         self.custom_button.clicked.connect(self.start_custom)
-        row.addWidget(self.default_input, 1)
+        presets_layout.addWidget(self.default_input)
         row.addWidget(self.use_preset_button)
         row.addWidget(self.custom_button)
+        row.addStretch(1)
         presets_layout.addLayout(row)
         top.addWidget(presets_box)
 
@@ -133,7 +137,7 @@ class ModelPane(QWidget):
         settings_scroll.setWidgetResizable(True)
         settings_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         settings_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        settings_scroll.setMinimumWidth(340)
+        settings_scroll.setMinimumWidth(280)
         settings = QWidget()
         settings_layout = QVBoxLayout(settings)
         settings_layout.setContentsMargins(0, 0, 0, 0)
@@ -170,7 +174,7 @@ class ModelPane(QWidget):
         vertical.addWidget(top)
 
         # ---- bottom: statistics | bars ------------------------------------------------------
-        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom = ResponsiveSplitter(720)
         stats_box = QGroupBox(self.tr("Per-layer statistics"))
         stats_layout = QVBoxLayout(stats_box)
         self.stats_model = LayerStatsModel(self)
@@ -231,6 +235,9 @@ class ModelPane(QWidget):
         project_model.validationFailed.connect(self._on_validation_failed)
         self._on_project_changed(project_model.project())
         self._on_estimate_changed(project_model.estimate())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(560, 620)
 
     # ---- presets --------------------------------------------------------------------------------
     def _load_presets(self) -> None:

@@ -10,7 +10,7 @@ import math
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +36,7 @@ from ..widgets.numbers import (
     format_number,
     format_si,
 )
+from ..widgets.responsive import ResponsiveSplitter, scrolling
 from .explain_view import ExplainView
 
 
@@ -121,7 +121,11 @@ class ResultsPane(QWidget):
         self._recommend_job: Any = None
         self._recommend_error = ""
 
-        outer = QVBoxLayout(self)
+        host = QWidget()
+        self_layout = QVBoxLayout(self)
+        self_layout.setContentsMargins(0, 0, 0, 0)
+        self_layout.addWidget(scrolling(host))
+        outer = QVBoxLayout(host)
         outer.setContentsMargins(4, 4, 4, 4)
         self.status = QLabel()
         self.status.setObjectName("resultsStatus")
@@ -129,7 +133,7 @@ class ResultsPane(QWidget):
         self.status.hide()
         outer.addWidget(self.status)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = ResponsiveSplitter(900)
         outer.addWidget(splitter, 1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -179,7 +183,7 @@ class ResultsPane(QWidget):
         splitter.addWidget(left)
 
         self.explain = ExplainView()
-        self.explain.setMinimumWidth(260)
+        self.explain.setMinimumSize(240, 200)
         splitter.addWidget(self.explain)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -190,6 +194,9 @@ class ResultsPane(QWidget):
         if hasattr(project_model, "busyChanged"):
             project_model.busyChanged.connect(self._on_busy)
         self.show_estimate(project_model.estimate())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(760, 700)
 
     # -- estimate --------------------------------------------------------------------------------
     def _on_busy(self, busy: bool) -> None:
@@ -272,7 +279,8 @@ class ResultsPane(QWidget):
                 detail = self.tr("needs %1 images/s; %2").replace(
                     "%1", format_number(takt.required_rate.value)).replace(
                     "%2", self.tr("meets the line") if takt.meets else self.tr("misses the line"))
-                self._set_card("takt", margin, f"{format_number(100 * margin.value, 3)} %", detail, status)
+                sign = "+" if margin.value >= 0 else ""
+                self._set_card("takt", margin, f"{sign}{format_count(100 * margin.value)} %", detail, status)
             else:
                 self._set_card("takt", None, "—", self.tr("no production line set"), "",
                                self.tr("Set a takt time or line speed in the Workload pane."))
@@ -296,7 +304,11 @@ class ResultsPane(QWidget):
                   "cpu": self.tr("Data pipeline (CPU)"), "communication": self.tr("GPU communication"),
                   "overhead": self.tr("Launch overhead"), "capacity": self.tr("Memory capacity"),
                   "storage": self.tr("Storage"), "pcie": self.tr("PCIe transfers")}
-        return labels.get(code, code.replace("_", " ").capitalize() if code else "—")
+        if code in labels:
+            return labels[code]
+        if " " in code:  # the core already names it in words ("GPU memory bandwidth")
+            return self.tr(code)
+        return code.replace("_", " ").capitalize() if code else "—"
 
     def _fill_charts(self, estimate: Any) -> None:
         roof = estimate.roofline
@@ -383,6 +395,8 @@ class ResultsPane(QWidget):
         self.use_configuration.setEnabled(bool(configuration.candidates))
         if configuration.explanation is not None:
             self.explain.show_derived(configuration.explanation, configuration.label)
+        elif configuration.details:
+            self.explain.browser.setPlainText(f"{configuration.label}\n\n{configuration.details}")
 
     def _use_selected_configuration(self) -> None:
         index = self.pareto.selected
