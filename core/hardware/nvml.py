@@ -198,8 +198,8 @@ class Nvml:
             except self._error_type() as error:
                 self._status = self._describe_init_error(error)
                 return False
-            except (OSError, AttributeError) as error:  # a broken or stub shared library
-                self._status = f"NVML library not usable: {error}"
+            except Exception as error:  # noqa: BLE001 - a broken or stub library must not crash the app
+                self._status = f"NVML library not usable: {type(error).__name__}: {error}"
                 return False
             self._initialised = True
             self._status = "ok"

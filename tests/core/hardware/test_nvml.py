@@ -178,3 +178,17 @@ def test_report_serialises_nan_as_none():
     data = Nvml(fake).report().to_dict()
     assert data["gpus"][0]["memory_bus_width_bits"] is None
     assert data["gpus"][0]["name"] == "NVIDIA GeForce RTX 4090"
+
+
+class _BrokenLibrary:
+    """A library whose nvmlInit fails with something other than an NVML error (a damaged install)."""
+
+    def nvmlInit(self):
+        raise OSError("libnvidia-ml.so.1: cannot open shared object file: wrong ELF class")
+
+
+def test_broken_library_is_a_status_not_a_crash():
+    nvml = Nvml(_BrokenLibrary())
+    report = nvml.report()
+    assert report.status.startswith("no NVIDIA GPU: NVML library not usable: OSError")
+    assert isinstance(nvml.reading(0).unavailable["device"], str)
