@@ -95,12 +95,13 @@ def _show(catalog, text: str, as_json: bool) -> int:
 
     spec = catalog.resolve(text)
     row = catalog.device_row(spec.id)
-    peak = catalog.fp32_peak(spec.id)
+    derivations = catalog.derivations(spec.id)
     checks = [c for c in catalog.peak_checks(spec.id) if c.status not in ("not_derivable",)]
     if as_json:
         data = spec_to_dict(spec)
         data["catalog_row"] = {k: v for k, v in row.items()}
-        data["fp32_peak_derivation"] = peak.to_dict()
+        data["fp32_peak_derivation"] = derivations[0].to_dict()
+        data["derivations"] = [d.to_dict() for d in derivations]
         data["peak_checks"] = [
             {"precision": c.precision, "derived": None if math.isnan(c.derived) else c.derived,
              "datasheet": None if math.isnan(c.datasheet) else c.datasheet, "status": c.status, "reason": c.reason}
@@ -118,7 +119,7 @@ def _show(catalog, text: str, as_json: bool) -> int:
     if spec.notes:
         out.append(f"  notes: {spec.notes}")
     out.append("")
-    out.append(peak.explain())
+    out.append("\n\n".join(d.explain() for d in derivations))
     for check in checks:
         out.append(f"  check {check.precision}: {check.status} ({check.reason})")
     sys.stdout.write("\n".join(out) + "\n")

@@ -28,7 +28,15 @@ from .catalog_recovery import BUSY_TIMEOUT_S, find_problem, move_aside, recovery
 from .catalog_search import resolve_id, search_ids
 from .catalog_seed import apply_seed, normalise, now_text, rebuild_search, stored_seed_version, user_fields
 from .migrations import apply_migrations
-from .peaks import PeakCheck, check_fp32, check_memory_bandwidth, check_tensor_fp16, fp32_peak
+from .peaks import (
+    PeakCheck,
+    check_fp32,
+    check_memory_bandwidth,
+    check_tensor_fp16,
+    fp32_peak,
+    memory_bandwidth,
+    tensor_fp16_peak,
+)
 from .seed import Seed
 from .seed import seed_dir as default_seed_dir
 from .spec import DEVICE_KINDS, DeviceSpec
@@ -154,6 +162,13 @@ class Catalog:
     def fp32_peak(self, device_id: str) -> Derived:
         """chips x cores x clock x FLOPs/clock for a device, with its inputs (NaN when not derivable)."""
         return fp32_peak(self.device_row(device_id))
+
+    def derivations(self, device_id: str) -> list[Derived]:
+        """Every first-principles figure derivable for a device: FP32 peak, dense FP16 tensor peak,
+        memory bandwidth (the FP32 peak always, with the reason when it is not derivable)."""
+        row = self.device_row(device_id)
+        extra = [d for d in (tensor_fp16_peak(row), memory_bandwidth(row)) if not math.isnan(d.value)]
+        return [fp32_peak(row), *extra]
 
     def peak_checks(self, device_id: str | None = None) -> list[PeakCheck]:
         """Formula vs datasheet (FP32, dense FP16 tensor, memory bandwidth) for one or all devices."""

@@ -177,7 +177,10 @@ def tensor_fp16_peak(row: dict) -> Derived:
         formula="SMs x dense tensor FLOPs/clock/SM x clock",
         inputs=inputs,
         source=PEAK_SOURCE,
-        assumptions=("GeForce constants are for FP32 accumulate (half the FP16-accumulate rate)",),
+        assumptions=(
+            ("GeForce: FP32 accumulate, half the FP16-accumulate rate",) if row.get("form_factor") == "consumer"
+            else ("FP32 accumulate at full rate (datacenter/professional part)",)
+        ),
     )
 
 

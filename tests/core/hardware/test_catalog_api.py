@@ -216,3 +216,10 @@ def test_arrays_of_the_whole_catalog_keep_each_kind(shared):
     cpu_mask = np.array([k == "cpu" for k in arrays.kinds])
     assert np.all(np.isfinite(arrays.peak("fp32")[cpu_mask]) | np.isnan(arrays["cores"][cpu_mask]) |
                   np.isnan(arrays["boost_clock_hz"][cpu_mask]))
+
+
+def test_derivations_cover_fp32_tensor_and_bandwidth_where_inputs_exist(shared):
+    names = [d.name for d in shared.derivations("nvidia-geforce-rtx-5090")]
+    assert names == ["FP32 peak", "FP16 tensor peak (dense)", "memory bandwidth"]
+    only_fp32 = shared.derivations("nvidia-gb200")
+    assert len(only_fp32) == 1 and math.isnan(only_fp32[0].value)
