@@ -14,7 +14,7 @@ from dataclasses import fields
 from ..units import bytes_per_element
 from .graph import Model
 from .layers import COUNTERS
-from .layers.base import elements
+from .layers.base import Counts, elements
 from .report import LayerStats, ModelReport
 
 BASE_NOTES = (
@@ -47,15 +47,10 @@ def analyze(model: Model, precision: str = "fp32") -> ModelReport:
     activation_total = 0
     workspace = [0] * count
 
-    memo: dict = {}  # counting functions are pure: repeated blocks reuse their counts
+    counts: list[Counts | None] = [None] * count  # per node, reused by later equal nodes (same_as)
     for index, node in enumerate(nodes):
         layer = node.layer
         refs = node.inputs
-        if len(refs) == 1:
-            r = refs[0]
-            shapes = (nodes[r].shape if r >= 0 else model.input_shapes[-1 - r],)
-        else:
-            shapes = tuple(nodes[r].shape if r >= 0 else model.input_shapes[-1 - r] for r in refs)
         n_out = elements(node.shape)
         out_elements[index] = n_out
         activation_total += n_out
@@ -80,15 +75,12 @@ def analyze(model: Model, precision: str = "fp32") -> ModelReport:
             needs_grad[index] = grad_in or params > 0
             last_use[index] = index
             continue
-        key = (layer, shapes)
-        try:
-            c = memo.get(key)
-        except TypeError:
-            key, c = None, None
+        same = node.same_as
+        c = counts[same] if 0 <= same < index else None
         if c is None:
+            shapes = tuple(nodes[r].shape if r >= 0 else model.input_shapes[-1 - r] for r in refs)
             c = counting(layer, shapes, node.shape)
-            if key is not None:
-                memo[key] = c
+            counts[index] = c
         needs_grad[index] = grad_in or c.params > 0
         backward_macs = (c.data_grad_macs if grad_in else 0) + c.weight_grad_macs
         backward_other = c.backward_other_ops if needs_grad[index] else 0

@@ -23,12 +23,15 @@ from .layers.structural import Add, Concat
 
 class Node(NamedTuple):
     """One layer applied in the graph. `inputs` are node indices; -1 - i means model input i.
+    `same_as` is the index of the first node with an equal layer on equal input shapes (its
+    counts are identical, so the analyser reuses them), or -1.
     (A named tuple rather than a dataclass: deep models have thousands and building must be fast.)"""
 
     name: str
     layer: Layer
     inputs: tuple[int, ...]
     shape: Shape
+    same_as: int = -1
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ class GraphBuilder:
         self._outputs: list[int] = []
         self._prefix = ""
         # Shape rules are pure functions of (layer, input shapes); repeated blocks reuse the answer.
-        self._inferred: dict[tuple[Layer, tuple[Shape, ...]], Shape] = {}
+        self._inferred: dict[tuple[Layer, tuple[Shape, ...]], tuple[Shape, int]] = {}
 
     @property
     def input(self) -> Tensor:
@@ -110,12 +113,12 @@ class GraphBuilder:
         shapes = (inputs[0].shape,) if len(inputs) == 1 else tuple(t.shape for t in inputs)
         key = (layer, shapes)
         try:
-            shape = self._inferred.get(key)
+            known = self._inferred.get(key)
         except TypeError:  # a layer given unhashable parameters (lists): validated below
-            key, shape = None, None
-        if shape is not None:
-            self._nodes.append(Node(full, layer, tuple(t.node for t in inputs), shape))
-            return Tensor(index, shape)
+            key, known = None, None
+        if known is not None:
+            self._nodes.append(Node(full, layer, tuple(t.node for t in inputs), known[0], known[1]))
+            return Tensor(index, known[0])
         try:
             shape = layer.infer(shapes)
         except ShapeError as error:
@@ -128,8 +131,8 @@ class GraphBuilder:
                                   f"{layer.kind} would produce an empty output {fmt_shape(shape)} from "
                                   f"{', '.join(fmt_shape(s) for s in shapes)}", "a larger input")
         if key is not None:
-            self._inferred[key] = shape
-        self._nodes.append(Node(full, layer, tuple(t.node for t in inputs), shape))
+            self._inferred[key] = (shape, index)
+        self._nodes.append(Node(full, layer, tuple(t.node for t in inputs), shape, index if key else -1))
         return Tensor(index, shape)
 
     # -- shorthands for the common layers (input channels come from the input handle) --

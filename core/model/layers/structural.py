@@ -133,6 +133,10 @@ class Concat(Layer):
         dim = self.dim if self.dim >= 0 else rank + self.dim
         if not 0 <= dim < rank:
             raise ShapeError(f"dim {self.dim} is outside a rank-{rank} input", f"-{rank} to {rank - 1}")
+        if dim == 0:  # the common case (channels): one comparison per input
+            rest = first[1:]
+            if all(shape[1:] == rest for shape in shapes):
+                return (sum(shape[0] for shape in shapes),) + rest
         total = 0
         for index, shape in enumerate(shapes):
             if len(shape) != rank or shape[:dim] != first[:dim] or shape[dim + 1:] != first[dim + 1:]:

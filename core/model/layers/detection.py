@@ -1,0 +1,121 @@
+"""Layer kinds that detection models need: frozen convolutions and FrozenBatchNorm2d (DETR's and
+torchvision's detection backbones), learned object queries (DETR) and RoIAlign (Faster R-CNN).
+
+Conventions:
+- FrozenConv2d counts exactly as Conv2d (its weights are parameters, as `model.parameters()`
+  lists them) but computes no weight gradient, and its `frozen` flag marks the parameters as
+  not trainable (`requires_grad=False`): see `frozen_params`.
+- FrozenBatchNorm2d holds weight, bias, running mean and variance as buffers (4C, no
+  parameters); 2 other ops per element (a folded scale and shift), 1 per element backward.
+- LearnedQueries is an N x D table of parameters read as it is: no arithmetic.
+- RoIAlign bilinearly samples `sampling_ratio`^2 points per output bin (4 weighted taps + 3
+  additions each) and averages them: 8 * ratio^2 other ops per output element; no MACs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .base import Counts, Layer, Shape, ShapeError, elements, fmt_shape, need_positive, need_rank, pair
+from .conv import Conv2d, count_conv2d
+from .registry import counter
+
+
+@dataclass(frozen=True, slots=True)
+class FrozenConv2d(Conv2d):
+    """A Conv2d whose weights are frozen (requires_grad=False): no weight gradient in training."""
+
+    kind = "FrozenConv2d"
+    frozen = True
+
+
+@counter(FrozenConv2d)
+def count_frozen_conv2d(layer: FrozenConv2d, shapes: tuple[Shape, ...], out: Shape) -> Counts:
+    counts = count_conv2d(layer, shapes, out)
+    return counts._replace(weight_grad_macs=0, detail=counts.detail + " frozen")
+
+
+@dataclass(frozen=True, slots=True)
+class FrozenBatchNorm2d(Layer):
+    """BatchNorm with fixed statistics and affine terms, all buffers (torchvision.ops.FrozenBatchNorm2d)."""
+
+    num_features: int
+
+    kind = "FrozenBatchNorm2d"
+    compute_class = "norm"
+
+    def infer(self, shapes: tuple[Shape, ...]) -> Shape:
+        shape = shapes[0]
+        need_rank(shape, 3, "(C, H, W)")
+        if shape[0] != self.num_features:
+            raise ShapeError(f"input has {shape[0]} channels but the layer expects {self.num_features}",
+                             f"num_features = {shape[0]}")
+        return shape
+
+
+@counter(FrozenBatchNorm2d)
+def count_frozen_batchnorm(layer: FrozenBatchNorm2d, shapes: tuple[Shape, ...], out: Shape) -> Counts:
+    n = elements(out)
+    return Counts(buffers=4 * layer.num_features, other_ops=2 * n, backward_other_ops=n, detail="frozen")
+
+
+@dataclass(frozen=True, slots=True)
+class LearnedQueries(Layer):
+    """An (N, D) table of learned object queries (DETR's query_embed); its input only orders it in
+    the graph (the queries do not depend on the image)."""
+
+    num_queries: int
+    dim: int
+
+    kind = "LearnedQueries"
+    compute_class = "embedding"
+
+    def infer(self, shapes: tuple[Shape, ...]) -> Shape:
+        need_positive(num_queries=self.num_queries, dim=self.dim)
+        return (self.num_queries, self.dim)
+
+
+@counter(LearnedQueries)
+def count_learned_queries(layer: LearnedQueries, shapes: tuple[Shape, ...], out: Shape) -> Counts:
+    return Counts(params=layer.num_queries * layer.dim, backward_other_ops=layer.num_queries * layer.dim,
+                  detail=f"{layer.num_queries} queries")
+
+
+@dataclass(frozen=True, slots=True)
+class RoIAlign(Layer):
+    """Pools `num_rois` boxes from feature maps of equal width into (num_rois, C*S*S) vectors
+    (torchvision MultiScaleRoIAlign). Inputs: one or more (C, H, W) maps, then (num_rois, 4) boxes."""
+
+    num_rois: int
+    output_size: int | tuple[int, int] = 7
+    sampling_ratio: int = 2
+
+    kind = "RoIAlign"
+    compute_class = "elementwise"
+    arity = 0
+
+    def infer(self, shapes: tuple[Shape, ...]) -> Shape:
+        oh, ow = pair(self.output_size)
+        need_positive(num_rois=self.num_rois, output_size=(oh, ow), sampling_ratio=self.sampling_ratio)
+        *maps, boxes = shapes
+        if boxes != (self.num_rois, 4):
+            raise ShapeError(f"the last input {fmt_shape(boxes)} is not {self.num_rois} boxes",
+                             f"a ({self.num_rois}, 4) box tensor")
+        channels = maps[0][0] if maps and len(maps[0]) == 3 else 0
+        for shape in maps:
+            if len(shape) != 3 or shape[0] != channels:
+                raise ShapeError(f"feature map {fmt_shape(shape)} is not a (C, H, W) map of {channels} channels",
+                                 "(C, H, W) maps of equal channels")
+        return (self.num_rois, channels * oh * ow)
+
+
+@counter(RoIAlign)
+def count_roi_align(layer: RoIAlign, shapes: tuple[Shape, ...], out: Shape) -> Counts:
+    n = elements(out)
+    ops = 8 * layer.sampling_ratio**2 * n
+    return Counts(other_ops=ops, backward_other_ops=ops, detail=f"{layer.num_rois} boxes, {fmt_shape(pair(layer.output_size))}")
+
+
+def frozen_params(report_layers: object) -> int:
+    """Parameters of frozen layers in a ModelReport's `layers` (trainable = params - this)."""
+    return sum(layer.params for layer in report_layers if layer.kind == FrozenConv2d.kind)  # type: ignore[attr-defined]
