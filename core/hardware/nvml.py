@@ -146,6 +146,10 @@ class GpuReport:
         }
 
 
+class _NoNvmlError(Exception):
+    """Stands in for pynvml.NVMLError when a module lacks it, so that no real error matches it."""
+
+
 def _text(value: Any) -> str:
     return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
 
@@ -167,7 +171,7 @@ class Nvml:
 
     def _error_type(self) -> type[BaseException]:
         error = getattr(self._module, "NVMLError", None)
-        return error if isinstance(error, type) and issubclass(error, BaseException) else Exception
+        return error if isinstance(error, type) and issubclass(error, BaseException) else _NoNvmlError
 
     def _describe_init_error(self, error: BaseException) -> str:
         code = getattr(error, "value", None)
