@@ -240,3 +240,13 @@ def test_cache_size_parser_scales_units(number, unit):
 
 def test_cache_size_parser_returns_nan_for_garbage():
     assert math.isnan(detect_linux.parse_size("lots"))
+
+
+def test_windows_reader_degrades_to_empty_facts_elsewhere():
+    from rigsizer.core.hardware import detect_windows
+
+    facts = detect_windows.cpu_facts()
+    if sys.platform != "win32":
+        assert facts["model_name"] == "" and facts["flags"] == [] and math.isnan(facts["base_clock_hz"])
+    else:
+        assert facts["model_name"]
