@@ -28,7 +28,7 @@ INFERRED = {
     "normalized_shape": -1, "embed_dim": -1, "dim": -1, "d_model": -1,
 }
 # Kinds whose `dim`/`embed_dim` is a hyper-parameter, not the input width.
-NOT_INFERRED = {("Concat", "dim"), ("PatchEmbed", "embed_dim")}
+NOT_INFERRED = {("Concat", "dim"), ("PatchEmbed", "embed_dim"), ("QueryEmbedding", "dim")}
 
 BIG = 1 << 20
 # name -> (type, low, high, suggested value for required fields, help)
@@ -79,6 +79,9 @@ PARAMS: dict[str, tuple[str, float, float, object, str]] = {
     "dim_feedforward": ("int", 1, BIG, 2048, "feed-forward width"),
     "height": ("int", 1, BIG, 1, "rows of the image"),
     "params": ("int", 0, 1 << 40, 0, "declared parameters"),
+    "num_queries": ("int", 1, 1 << 16, 100, "learned queries"),
+    "num_rois": ("int", 1, 1 << 16, 512, "regions of interest per image"),
+    "sampling_ratio": ("int", 1, 16, 2, "bilinear samples per bin side"),
     "channels_first": ("bool", 0, 1, False, "scale a (C, H, W) map rather than tokens"),
 }
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -111,7 +114,7 @@ class LayerKindInfo:
     family: str  # the layers module ("conv", "norm", ...)
     description: str
     compute_class: str
-    inputs: str  # "1", "2" or "2+"
+    inputs: str  # "1", "2", "2+", "1+" or "1 or 2"
     params: tuple[ParamInfo, ...]
 
 
@@ -140,7 +143,7 @@ def layer_kinds() -> list[LayerKindInfo]:
     for kind, layer_type in KINDS.items():
         params = tuple(_param_info(kind, f) for f in dataclasses.fields(layer_type) if f.name not in HIDDEN)
         arity = layer_type.arity
-        inputs = {0: "2+", 1: "1", 2: "2"}.get(arity, "1") if isinstance(arity, int) else "1 or 2"
+        inputs = {-1: "1+", 0: "2+", 1: "1", 2: "2"}.get(arity, "1") if isinstance(arity, int) else "1 or 2"
         doc = (layer_type.__doc__ or kind).strip().splitlines()[0]
         if doc.startswith(f"{kind}("):  # dataclass-generated signature, not a description
             doc = kind

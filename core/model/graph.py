@@ -105,9 +105,9 @@ class GraphBuilder:
         """Apply `layer` to `inputs`; returns the handle of its output."""
         index = len(self._nodes)
         full = self._prefix + name
-        arity = layer.arity
-        if not inputs or (arity and len(inputs) != arity) or (not arity and len(inputs) < 2):
-            wanted = "two or more" if not arity else str(arity)
+        arity = layer.arity  # n inputs exactly; 0: two or more; -1: one or more
+        if not inputs or (arity > 0 and len(inputs) != arity) or (arity == 0 and len(inputs) < 2):
+            wanted = "two or more" if arity == 0 else str(arity)
             raise ValidationError(f"layers[{index}] {full}", f"{layer.kind} takes {wanted} inputs, got {len(inputs)}",
                                   wanted)
         shapes = (inputs[0].shape,) if len(inputs) == 1 else tuple(t.shape for t in inputs)

@@ -50,7 +50,7 @@ class Counts(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Layer:
-    """Base of all layer kinds. `arity` is the number of inputs (0: two or more)."""
+    """Base of all layer kinds. `arity` is the number of inputs (0: two or more; -1: one or more)."""
 
     kind: ClassVar[str] = "Layer"
     compute_class: ClassVar[str] = "elementwise"

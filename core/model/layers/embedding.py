@@ -129,3 +129,24 @@ def count_position_embedding(layer: PositionEmbedding, shapes: tuple[Shape, ...]
     # Sine embeddings are computed once per shape and cached: the add is the recurring cost.
     return Counts(params=n if layer.learned else 0, other_ops=n, backward_other_ops=n if layer.learned else 0,
                   detail="learned" if layer.learned else "sine")
+
+
+@dataclass(frozen=True, slots=True)
+class QueryEmbedding(Layer):
+    """A learned (num_queries, dim) table used as decoder input (DETR's object queries). Its input
+    only places it in the graph; its values are not read."""
+
+    num_queries: int
+    dim: int
+
+    kind = "QueryEmbedding"
+    compute_class = "data_movement"
+
+    def infer(self, shapes: tuple[Shape, ...]) -> Shape:
+        need_positive(num_queries=self.num_queries, dim=self.dim)
+        return (self.num_queries, self.dim)
+
+
+@counter(QueryEmbedding)
+def count_query_embedding(layer: QueryEmbedding, shapes: tuple[Shape, ...], out: Shape) -> Counts:
+    return Counts(params=layer.num_queries * layer.dim, detail=f"{layer.num_queries} queries")

@@ -140,3 +140,38 @@ def count_token_pool(layer: TokenPool, shapes: tuple[Shape, ...], out: Shape) ->
     ops = elements(shapes[0]) + out[0] if layer.mode == "mean" else 0
     return Counts(other_ops=ops, backward_other_ops=ops, detail=layer.mode,
                   compute_class="pool" if layer.mode == "mean" else "data_movement")
+
+
+@dataclass(frozen=True, slots=True)
+class RoIAlign(Layer):
+    """Crops `num_rois` regions from one or more (C, H, W) feature maps (an FPN's levels) into
+    output_size x output_size bins, flattened to (num_rois, C*bins) for the box head. Each region
+    is read from one level, so the cost does not depend on how many levels are given.
+    Convention: bilinear sampling = 4 multiply-adds (8 other ops) per sample, sampling_ratio^2
+    samples per bin, plus the bin average."""
+
+    num_rois: int = 512
+    output_size: int = 7
+    sampling_ratio: int = 2
+
+    kind = "RoIAlign"
+    compute_class = "data_movement"
+    arity = -1
+
+    def infer(self, shapes: tuple[Shape, ...]) -> Shape:
+        need_positive(num_rois=self.num_rois, output_size=self.output_size, sampling_ratio=self.sampling_ratio)
+        channels = shapes[0][0] if shapes[0] else 0
+        for index, shape in enumerate(shapes):
+            need_rank(shape, 3, "(C, H, W)")
+            if shape[0] != channels:
+                raise ShapeError(f"level {index} has {shape[0]} channels, level 0 has {channels}",
+                                 "equal channel counts on every level")
+        return (self.num_rois, channels * self.output_size**2)
+
+
+@counter(RoIAlign)
+def count_roi_align(layer: RoIAlign, shapes: tuple[Shape, ...], out: Shape) -> Counts:
+    bins = elements(out)
+    samples = bins * layer.sampling_ratio**2
+    return Counts(other_ops=8 * samples + samples, backward_other_ops=8 * samples,
+                  detail=f"{layer.num_rois} RoIs, {layer.output_size}x{layer.output_size}")
