@@ -86,6 +86,7 @@ class ModelPane(QWidget):
         self._entries: dict[str, Any] = {}
         self._family_defaults: dict[str, Any] = {}
         self.param_fields: dict[str, ValidatedField] = {}
+        self._last_param = ""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         vertical = QSplitter(Qt.Orientation.Vertical)
@@ -358,6 +359,7 @@ class ModelPane(QWidget):
         self.family_box.setVisible(bool(names))
 
     def _set_family_param(self, param: str, value: Any) -> None:
+        self._last_param = param
         default = self._family_defaults.get(param)
         if isinstance(value, str):
             value = _parse_param(value, default)
@@ -422,20 +424,26 @@ class ModelPane(QWidget):
         self.totals.setStyleSheet("color: #c62828;")
 
     def _on_validation_failed(self, field: str, message: str) -> None:
-        if field.startswith("model.layers"):
-            import re
+        import re
 
+        custom = bool(self.model.project().model.layers)
+        if field.startswith("model.layers") and custom:
             match = re.search(r"\[(\d+)\](?:\.(\w+))?", field)
             if match:
                 self.layer_editor.mark_problem(int(match.group(1)), message, match.group(2) or "")
-        elif field.startswith("model.params") or field.startswith("model.family_params") or field == "family_params":
+            return
+        if field.startswith(("model.layers", "model.params", "model.family_params", "family_params")):
+            # a zoo model that cannot be built with the parameters given: say where, under the parameter
             name = field.rsplit(".", 1)[-1]
-            target = self.param_fields.get(name)
-            if target is None and self.param_fields:
-                target = next(iter(self.param_fields.values()))
+            target = self.param_fields.get(name) or self.param_fields.get(self._last_param)
+            where = field.split(" ", 1)[1] if " " in field else ""
+            text = f"{where}: {message}" if where else message
             if target is not None:
-                target.show_error(message)
-        elif field == "model.name" or field == "model":
+                target.show_error(text)
+            self.model_description.setText(text)
+            self.model_description.setStyleSheet("color: #c62828;")
+            self.model_description.show()
+        elif field in ("model.name", "model"):
             self.model_description.setText(message)
             self.model_description.setStyleSheet("color: #c62828;")
             self.model_description.show()

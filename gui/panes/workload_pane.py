@@ -55,6 +55,8 @@ def _number(value: Any) -> float | None:
 def _get(record: Any, *names: str) -> Any:
     for name in names:
         value = record.get(name) if isinstance(record, dict) else getattr(record, name, None)
+        if isinstance(value, float) and math.isnan(value):
+            continue  # unknown in the catalog: try the next column
         if value not in (None, ""):
             return value
     return None
@@ -64,7 +66,8 @@ def dataset_changes(record: Any) -> dict[str, Any]:
     """Project fields a catalog dataset fills in (only the figures the catalog knows)."""
     changes: dict[str, Any] = {"dataset.preset": str(_get(record, "name", "id") or "")}
     for path, names in (("dataset.images", ("images_train", "images_total", "images")),
-                        ("dataset.width", ("width_px", "width")), ("dataset.height", ("height_px", "height")),
+                        ("dataset.width", ("width_px", "width_text", "width")),
+                        ("dataset.height", ("height_px", "height_text", "height")),
                         ("dataset.channels", ("channels",))):
         number = _number(_get(record, *names))
         if number is not None and number >= 1:
