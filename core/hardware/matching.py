@@ -248,17 +248,25 @@ def fallback_cpu_spec(cpu: CpuInfo, ram_bytes: float = NAN) -> DeviceSpec:
     )
 
 
+def nvml_memory_bandwidth(gpu: GpuInfo) -> float:
+    """Bus width / 8 x 2 x max memory clock: NVML's memory clock is half the data rate (DDR
+    signalling), the same reading CUDA's deviceQuery uses. RTX 4090: 384 / 8 x 2 x 10.501 GHz
+    = 1008 GB/s; H100 SXM: 5120 / 8 x 2 x 2.619 GHz = 3.35 TB/s. NaN when either is unknown."""
+    return gpu.memory_bus_width_bits / 8 * 2 * gpu.max_memory_clock_hz
+
+
 def fallback_gpu_spec(gpu: GpuInfo) -> DeviceSpec:
     """A GPU spec from NVML alone: CUDA cores x max SM clock x 2 (one FMA per core per clock)."""
     cores = None if math.isnan(gpu.cuda_cores) else int(gpu.cuda_cores)
     known = not (cores is None or math.isnan(gpu.max_sm_clock_hz))
+    bandwidth = nvml_memory_bandwidth(gpu)
     origin = {
         "name": FROM_DETECTION,
         "cores": FROM_DETECTION if cores is not None else UNKNOWN,
         "boost_clock_hz": FROM_DETECTION if not math.isnan(gpu.max_sm_clock_hz) else UNKNOWN,
         "flops_per_clock_per_core": FROM_DERIVATION,
         "memory_bytes": FROM_DETECTION if not math.isnan(gpu.memory_total_bytes) else UNKNOWN,
-        "memory_bandwidth_bps": UNKNOWN,
+        "memory_bandwidth_bps": FROM_DERIVATION if not math.isnan(bandwidth) else UNKNOWN,
         "peak_flops": FROM_DERIVATION if known else UNKNOWN,
         "tdp_w": FROM_DETECTION if not math.isnan(gpu.power_limit_w) else UNKNOWN,
         "pcie_gen": FROM_DETECTION if not math.isnan(gpu.pcie_max_gen) else UNKNOWN,
@@ -273,6 +281,7 @@ def fallback_gpu_spec(gpu: GpuInfo) -> DeviceSpec:
         vendor="NVIDIA",
         name=f"This workstation: {gpu.name}",
         memory_bytes=gpu.memory_total_bytes,
+        memory_bandwidth_bps=bandwidth,
         cores=cores,
         boost_clock_hz=gpu.max_sm_clock_hz,
         flops_per_clock_per_core=2.0,
@@ -280,7 +289,9 @@ def fallback_gpu_spec(gpu: GpuInfo) -> DeviceSpec:
         tdp_w=gpu.power_limit_w,
         pcie_gen=None if math.isnan(gpu.pcie_max_gen) else int(gpu.pcie_max_gen),
         pcie_lanes=None if math.isnan(gpu.pcie_max_width) else int(gpu.pcie_max_width),
-        source="detected through NVML; FP32 peak = CUDA cores x max SM clock x 2",
-        notes="not in the catalog: tensor-core rates and memory bandwidth unknown; tdp_w is the power limit",
+        source="detected through NVML; FP32 peak = CUDA cores x max SM clock x 2; "
+        "memory bandwidth = bus width / 8 x 2 x max memory clock",
+        notes="not in the catalog: tensor-core rates unknown; the FP32 peak uses the max SM clock, which "
+        "can exceed the rated boost clock; tdp_w is the power limit",
         field_origin=origin,
     )

@@ -13,9 +13,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from .detect import DetectedSystem, DiskInfo, detect
-from .matching import BANDWIDTH_UNKNOWN_NOTE, fallback_cpu_spec, fallback_gpu_spec, match_cpu, match_gpu
+from .matching import (
+    BANDWIDTH_UNKNOWN_NOTE,
+    fallback_cpu_spec,
+    fallback_gpu_spec,
+    match_cpu,
+    match_gpu,
+    nvml_memory_bandwidth,
+)
 from .nvml import GpuInfo
-from .spec import FROM_CATALOG, FROM_DETECTION, FROM_MEASUREMENT, UNKNOWN, DeviceSpec
+from .spec import FROM_CATALOG, FROM_DERIVATION, FROM_DETECTION, FROM_MEASUREMENT, UNKNOWN, DeviceSpec
 
 NAN = math.nan
 
@@ -153,9 +160,13 @@ def workstation_gpu(gpu: GpuInfo, catalog_gpus: list[DeviceSpec]) -> tuple[Devic
         origin["memory_bytes"] = FROM_DETECTION
     if match.memory_agrees is False:
         # same chip on a board with other memory: the row's bandwidth belongs to the other board
-        changes["memory_bandwidth_bps"] = NAN
-        origin["memory_bandwidth_bps"] = UNKNOWN
-        notes.append(f"catalog row {row.name} has different memory; bandwidth of this board unknown")
+        bandwidth = nvml_memory_bandwidth(gpu)
+        changes["memory_bandwidth_bps"] = bandwidth
+        origin["memory_bandwidth_bps"] = UNKNOWN if math.isnan(bandwidth) else FROM_DERIVATION
+        notes.append(
+            f"catalog row {row.name} has different memory; bandwidth of this board "
+            + ("unknown" if math.isnan(bandwidth) else "= bus width / 8 x 2 x max memory clock (NVML)")
+        )
     for field_name, value in (("pcie_gen", gpu.pcie_max_gen), ("pcie_lanes", gpu.pcie_max_width)):
         if not math.isnan(value):
             changes[field_name] = int(value)

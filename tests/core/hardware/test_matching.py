@@ -17,6 +17,7 @@ from rigsizer.core.hardware.matching import (
     match_cpu,
     match_gpu,
     name_key,
+    nvml_memory_bandwidth,
 )
 from rigsizer.core.hardware.nvml import GpuInfo
 from rigsizer.core.hardware.spec import DeviceSpec
@@ -200,7 +201,16 @@ def test_unmatched_gpu_spec_uses_nvml_cores_and_clock():
     info = gpu("NVIDIA Mystery GPU 9000", 12.0, 200, cuda_cores=4096.0, max_sm_clock_hz=2.0e9, pcie_max_gen=4.0, pcie_max_width=16.0)
     spec = fallback_gpu_spec(info)
     assert spec.id == "local-gpu-0" and spec.derived_fp32_peak == pytest.approx(4096 * 2.0e9 * 2)
-    assert spec.pcie_gen == 4 and spec.field_origin["memory_bandwidth_bps"] == "unknown"
+    assert spec.pcie_gen == 4 and spec.field_origin["memory_bandwidth_bps"] == "unknown"  # no bus width given
+
+
+@pytest.mark.parametrize(
+    ("bus_bits", "memory_clock_mhz", "datasheet_gbs"),
+    [(384, 10501, 1008), (5120, 2619, 3350), (5120, 1593, 2039), (256, 5001, 320), (384, 9751, 936)],
+)  # RTX 4090, H100 SXM, A100 80GB, T4, RTX 3090 (reference/gpus.csv)
+def test_nvml_bus_width_and_memory_clock_reproduce_datasheet_bandwidth(bus_bits, memory_clock_mhz, datasheet_gbs):
+    info = gpu("x", memory_bus_width_bits=float(bus_bits), max_memory_clock_hz=memory_clock_mhz * 1e6)
+    assert nvml_memory_bandwidth(info) / 1e9 == pytest.approx(datasheet_gbs, rel=0.01)
 
 
 def test_pure_matching_over_a_spec_list_prefers_the_variant_with_matching_power():

@@ -71,14 +71,26 @@ def test_uncatalogued_gpu_falls_back_to_nvml_spec(catalog):
     spec = station.gpus[0]
     assert spec.name == "This workstation: NVIDIA GeForce RTX 4090 D"
     assert spec.cores == 14592 and spec.field_origin["cores"] == "detected"
-    assert spec.field_origin["memory_bandwidth_bps"] == "unknown"
+    assert spec.memory_bandwidth_bps == pytest.approx(384 / 8 * 2 * 10501e6)  # 1008 GB/s, as the datasheet
+    assert spec.field_origin["memory_bandwidth_bps"] == "derived"
     assert "no catalog entry" in station.matches["local-gpu-0"]
 
 
-def test_gpu_on_a_board_with_other_memory_has_unknown_bandwidth(catalog):
-    station = workstation(catalog, system_with([h100_sxm(name="NVIDIA A100-SXM4-40GB", memory_total=40 * 1024**3, power_limit_mw=400000)]))
-    spec = station.gpus[0]
+def test_gpu_on_a_board_with_other_memory_gets_its_own_bandwidth(catalog):
+    a100_40 = h100_sxm(name="NVIDIA A100-SXM4-40GB", memory_total=40 * 1024**3, power_limit_mw=400000,
+                       max_clocks={0: 1410, 1: 1410, 2: 1215})  # fmt: skip
+    spec = workstation(catalog, system_with([a100_40])).gpus[0]
     assert "A100" in spec.name
+    assert spec.memory_bandwidth_bps == pytest.approx(5120 / 8 * 2 * 1215e6)  # 1555 GB/s, the 40 GB board's figure
+    assert spec.field_origin["memory_bandwidth_bps"] == "derived"
+
+
+def test_board_with_other_memory_and_no_bus_width_has_unknown_bandwidth(catalog):
+    fake_gpu = h100_sxm(name="NVIDIA A100-SXM4-40GB", memory_total=40 * 1024**3, power_limit_mw=400000)
+    system = system_with([fake_gpu])
+    gpu = dataclasses.replace(system.gpus[0], memory_bus_width_bits=math.nan)
+    system = dataclasses.replace(system, gpu_report=dataclasses.replace(system.gpu_report, gpus=(gpu,)))
+    spec = workstation(catalog, system).gpus[0]
     assert math.isnan(spec.memory_bandwidth_bps) and spec.field_origin["memory_bandwidth_bps"] == "unknown"
 
 
@@ -128,7 +140,10 @@ def test_cuda_measurements_calibrate_the_first_gpu(catalog):
     station = workstation(catalog, system)
     gpu = station.gpus[0]
     assert gpu.measured == {"memory_bandwidth_bps": 9.0e11}
-    assert gpu.memory_bandwidth_bps == 9.0e11 and gpu.field_origin["memory_bandwidth_bps"] == "measured"
+    assert gpu.field_origin["measured.memory_bandwidth_bps"] == "measured"
+    # the board's own figure (bus width x memory clock) stays; the measurement sits beside it
+    assert gpu.memory_bandwidth_bps == pytest.approx(384 / 8 * 2 * 10501e6)
+    assert gpu.field_origin["memory_bandwidth_bps"] == "derived"
     assert "gpu_memory_bandwidth_bps" not in station.cpu.measured
 
 
