@@ -23,8 +23,16 @@ from ..errors import ValidationError, require_choice
 from ..explain import Derived
 from .catalog_arrays import CatalogArrays
 from .catalog_entries import DatasetInfo, InterconnectInfo, PriceEntry
+from .catalog_prices import device_prices, validate_price, write_price
 from .catalog_records import row_to_spec, validate_fields
-from .catalog_recovery import BUSY_TIMEOUT_S, find_problem, move_aside, recovery_text, salvage_user_rows
+from .catalog_recovery import (
+    BUSY_TIMEOUT_S,
+    find_problem,
+    move_aside,
+    recovery_text,
+    restore_user_rows,
+    salvage_user_rows,
+)
 from .catalog_search import resolve_id, search_ids
 from .catalog_seed import apply_seed, normalise, now_text, rebuild_search, stored_seed_version, user_fields
 from .migrations import apply_migrations
@@ -40,8 +48,6 @@ from .peaks import (
 from .seed import Seed
 from .seed import seed_dir as default_seed_dir
 from .spec import DEVICE_KINDS, DeviceSpec
-
-_PRICE_FIELDS = ("price", "price_low", "price_high", "price_text", "currency", "date", "source")
 
 
 def _seed_version(folder: Path) -> int:
@@ -95,7 +101,7 @@ class Catalog:
         except OSError:
             moved, db = None, _connect(None)  # cannot write there: work in memory this session
         _prepare(db, folder)
-        restored = _restore(db, salvage.rows)
+        restored = restore_user_rows(db, salvage.rows)
         message = recovery_text(db_path, problem, moved, salvage, restored)
         if moved is None:
             message += " Changes made in this session will not be saved."
@@ -119,14 +125,14 @@ class Catalog:
         with self._lock:
             where, args = ("where kind = ?", [kind]) if kind else ("", [])
             rows = list(self.db.query(f"select * from devices {where} order by kind, vendor, name", args))
-            prices = self._device_prices()
+            prices = device_prices(self.db)
         return [row_to_spec(row, prices.get(row["id"])) for row in rows]
 
     def get(self, device_id: str) -> DeviceSpec:
         """The device with this catalog id; ValidationError when there is none."""
         row = self.device_row(device_id)
         with self._lock:
-            return row_to_spec(row, self._device_prices(device_id).get(device_id))
+            return row_to_spec(row, device_prices(self.db, device_id).get(device_id))
 
     def device_row(self, device_id: str) -> dict:
         """The raw catalog row (source units, flags) behind a device, for display and export."""
@@ -156,7 +162,7 @@ class Catalog:
                 return []
             marks = ",".join("?" for _ in ids)
             rows = {r["id"]: r for r in self.db.query(f"select * from devices where id in ({marks})", ids)}
-            prices = self._device_prices()
+            prices = device_prices(self.db)
         return [row_to_spec(rows[i], prices.get(i)) for i in ids if i in rows]
 
     def fp32_peak(self, device_id: str) -> Derived:
@@ -195,7 +201,7 @@ class Catalog:
                 self.db["devices"].insert(row, pk="id")
                 self._add_aliases(device_id, aliases)
                 if price.get("price_usd") is not None:
-                    self._write_price(device_id, price, kind=clean["kind"], item=f"{clean['vendor']} {clean['name']}")
+                    write_price(self.db, device_id, price, kind=clean["kind"], item=f"{clean['vendor']} {clean['name']}")
                 rebuild_search(self.db, [device_id])
         return self.get(device_id)
 
@@ -219,7 +225,7 @@ class Catalog:
                     self.db.execute("delete from device_aliases where device_id = ? and origin = 'user'", [device_id])
                     self._add_aliases(device_id, aliases)
                 if price:
-                    self._write_price(device_id, price, kind=row["kind"], item=f"{row['vendor']} {row['name']}")
+                    write_price(self.db, device_id, price, kind=row["kind"], item=f"{row['vendor']} {row['name']}")
                 rebuild_search(self.db, [device_id])
         return self.get(device_id)
 
@@ -279,20 +285,10 @@ class Catalog:
     def set_price(self, item_id: str, price: float, currency: str, date: str, source: str, *,
                   category: str | None = None, item: str | None = None, unit: str | None = None) -> PriceEntry:
         """Set a price (the user's own figure, kept across seed upgrades). A device id prices that device."""
-        if isinstance(price, bool) or not isinstance(price, int | float) or not math.isfinite(price) or price < 0:
-            raise ValidationError("price.price", f"{price!r} is not a valid price", "0 to 1e9")
-        if price > 1e9:
-            raise ValidationError("price.price", f"{price!r} is out of range", "0 to 1e9")
-        if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency.strip().upper()):
-            raise ValidationError("price.currency", f"{currency!r} is not a currency code", "ISO 4217, e.g. USD, EUR")
-        for label, value in (("price.date", date), ("price.source", source)):
-            if not isinstance(value, str) or not value.strip() or len(value) > 2000:
-                raise ValidationError(label, "is required", "1 to 2000 characters")
-        values = {"price": float(price), "currency": currency.strip().upper(), "date": date.strip(),
-                  "source": source.strip()}
+        values = validate_price(price, currency, date, source)
         with self._lock:
             with self.db.atomic():
-                self._write_price(item_id, values, category=category, item=item, unit=unit)
+                write_price(self.db, item_id, values, category=category, item=item, unit=unit)
         return self.price(item_id)
 
     def interconnects(self) -> list[InterconnectInfo]:
@@ -328,42 +324,6 @@ class Catalog:
             return [{**json.loads(r["result_json"]), "recorded_at": r["recorded_at"], "id": r["id"]} for r in rows]
 
     # ------------------------------------------------------------------ internals
-    def _device_prices(self, device_id: str | None = None) -> dict[str, dict]:
-        where, args = ("where device_id = ?", [device_id]) if device_id else ("where device_id is not null", [])
-        found: dict[str, dict] = {}
-        for row in self.db.query(f"select * from prices {where} order by (id = device_id) desc", args):
-            purchase = row["id"] == row["device_id"] or row["category"] in DEVICE_KINDS  # not cloud hours
-            if purchase and row["currency"] == "USD" and row["price"] is not None:
-                found.setdefault(row["device_id"], row)
-        return found
-
-    def _write_price(self, item_id: str, values: dict, *, kind: str | None = None, category: str | None = None,
-                     item: str | None = None, unit: str | None = None) -> None:
-        if "price_usd" in values:  # from device fields
-            values = {"price": values.get("price_usd"), "currency": "USD",
-                      "date": values.get("price_date") or now_text()[:10],
-                      "source": values.get("price_source") or "entered by the user"}
-        number = values.get("price")
-        values = {**values, "price_low": number, "price_high": number,
-                  "price_text": "" if number is None else f"{number:g}"}
-        existing = list(self.db.query("select * from prices where id = ?", [item_id]))
-        if existing:
-            row = existing[0]
-            edited = sorted(set(user_fields(row)) | set(_PRICE_FIELDS)) if row.get("origin") != "user" else []
-            self.db["prices"].update(item_id, {**values, "user_fields": json.dumps(edited) if edited else None,
-                                               "updated_at": now_text()})
-            return
-        device = list(self.db.query("select id, kind, vendor, name from devices where id = ?", [item_id]))
-        if not device and not category:
-            raise ValidationError("price.category", f"{item_id!r} is a new item and needs a category",
-                                  "gpu, cpu, ram, ssd, motherboard, chassis, psu, cooling, cloud_gpu_hour, ...")
-        self.db["prices"].insert({
-            **values, "id": item_id, "category": category or kind or device[0]["kind"],
-            "item": item or (f"{device[0]['vendor']} {device[0]['name']}" if device else item_id),
-            "device_id": device[0]["id"] if device else None, "unit": unit or "per unit", "region": "",
-            "notes": "", "origin": "user", "user_fields": None, "updated_at": now_text(),
-        }, pk="id", alter=True)
-
     def _add_aliases(self, device_id: str, aliases: list[str]) -> None:
         self.db["device_aliases"].insert_all(
             ({"device_id": device_id, "alias": a, "alias_norm": normalise(a), "alias_kind": "user", "origin": "user"}
@@ -402,30 +362,3 @@ def _prepare(db: Database, folder: Path) -> None:
     apply_migrations(db)
     if stored_seed_version(db) != _seed_version(folder):
         apply_seed(db, Seed.load(folder))
-
-
-def _restore(db: Database, salvaged: dict[str, list[dict]]) -> int:
-    """Put salvaged user rows into a freshly built database; returns how many went back."""
-    restored = 0
-    with db.atomic():
-        for table in ("devices", "prices", "datasets"):
-            columns = set(db[table].columns_dict)
-            for row in salvaged.get(table, []):
-                row = {k: v for k, v in row.items() if k in columns}
-                if row.get("origin") == "user":
-                    db[table].insert(row, pk="id", replace=True)
-                else:
-                    edited = [f for f in user_fields(row) if f in columns]
-                    if not edited or not db[table].count_where("id = ?", [row["id"]]):
-                        continue
-                    db[table].update(row["id"], {**{f: row.get(f) for f in edited},
-                                                 "user_fields": json.dumps(edited)})
-                restored += 1
-        for row in salvaged.get("device_aliases", []):
-            db["device_aliases"].insert({k: v for k, v in row.items() if k != "id"}, pk="id")
-            restored += 1
-        for row in salvaged.get("benchmark_results", []):
-            db["benchmark_results"].insert({k: v for k, v in row.items() if k != "id"}, pk="id")
-            restored += 1
-        rebuild_search(db)
-    return restored

@@ -8,10 +8,15 @@ table by table (a damaged table loses only its own rows), then the file is renam
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+
+from sqlite_utils import Database
+
+from .catalog_seed import rebuild_search, user_fields
 
 BUSY_TIMEOUT_S = 10.0
 
@@ -119,3 +124,30 @@ def recovery_text(path: Path, problem: str, moved_to: Path | None, salvage: Salv
     if salvage.problems:
         lines.append("Not recoverable: " + "; ".join(salvage.problems) + ".")
     return " ".join(lines)
+
+
+def restore_user_rows(db: Database, salvaged: dict[str, list[dict]]) -> int:
+    """Put salvaged user rows into a freshly built database; returns how many went back."""
+    restored = 0
+    with db.atomic():
+        for table in ("devices", "prices", "datasets"):
+            columns = set(db[table].columns_dict)
+            for row in salvaged.get(table, []):
+                row = {k: v for k, v in row.items() if k in columns}
+                if row.get("origin") == "user":
+                    db[table].insert(row, pk="id", replace=True)
+                else:
+                    edited = [f for f in user_fields(row) if f in columns]
+                    if not edited or not db[table].count_where("id = ?", [row["id"]]):
+                        continue
+                    db[table].update(row["id"], {**{f: row.get(f) for f in edited},
+                                                 "user_fields": json.dumps(edited)})
+                restored += 1
+        for row in salvaged.get("device_aliases", []):
+            db["device_aliases"].insert({k: v for k, v in row.items() if k != "id"}, pk="id")
+            restored += 1
+        for row in salvaged.get("benchmark_results", []):
+            db["benchmark_results"].insert({k: v for k, v in row.items() if k != "id"}, pk="id")
+            restored += 1
+        rebuild_search(db)
+    return restored
