@@ -248,13 +248,13 @@ def detect_cpu(root: str = "/", unavailable: dict[str, str] | None = None) -> Cp
         from . import detect_macos
 
         facts = detect_macos.cpu_facts(detect_macos.read_sysctl())
-        facts["caches"] = [CacheInfo(*entry) for entry in facts["caches"]]
     elif sys.platform == "win32":
         from . import detect_windows
 
         facts = detect_windows.cpu_facts()
     else:
         facts = {"model_name": platform.processor(), "flags": []}
+    facts["caches"] = [c if isinstance(c, CacheInfo) else CacheInfo(*c) for c in facts.get("caches", ())]
     flags = detect_linux.normalise_flags(facts.get("flags", []))
     model_name = facts.get("model_name") or platform.processor() or "unknown CPU"
     logical = facts.get("logical_cores") or psutil.cpu_count(logical=True)

@@ -6,6 +6,7 @@ import json
 import math
 import os
 import platform
+import struct
 import sys
 from pathlib import Path
 
@@ -250,3 +251,37 @@ def test_windows_reader_degrades_to_empty_facts_elsewhere():
         assert facts["model_name"] == "" and facts["flags"] == [] and math.isnan(facts["base_clock_hz"])
     else:
         assert facts["model_name"]
+
+
+def _core_record(efficiency_class: int) -> bytes:
+    body = struct.pack("<BB20xH", 1, efficiency_class, 1) + struct.pack("<QH6x", 0b11, 0)
+    return struct.pack("<II", 0, 8 + len(body)) + body
+
+
+def _cache_record(level: int, kind: int, size: int, mask: int) -> bytes:
+    body = struct.pack("<BBHII18xH", level, 8, 64, size, kind, 1) + struct.pack("<QH6x", mask, 0)
+    return struct.pack("<II", 2, 8 + len(body)) + body
+
+
+def test_windows_processor_information_gives_hybrid_split_and_caches():
+    from rigsizer.core.hardware.detect_windows import parse_processor_information
+
+    records = [_core_record(1) for _ in range(8)] + [_core_record(0) for _ in range(16)]
+    records += [_cache_record(2, 0, 2 * 1024**2, 0b11) for _ in range(8)]
+    records += [_cache_record(3, 0, 36 * 1024**2, (1 << 32) - 1)]
+    facts = parse_processor_information(b"".join(records))
+    assert (facts["physical_cores"], facts["performance_cores"], facts["efficiency_cores"]) == (24, 8, 16)
+    assert facts["caches"] == [(2, "Unified", 2 * 1024**2, 2, 8), (3, "Unified", 36 * 1024**2, 32, 1)]
+
+
+@given(st.lists(st.integers(0, 3), min_size=1, max_size=64), st.binary(max_size=7))  # too short for another record
+def test_windows_parser_counts_every_core_and_survives_truncation(classes, tail):
+    from rigsizer.core.hardware.detect_windows import parse_processor_information
+
+    facts = parse_processor_information(b"".join(_core_record(c) for c in classes) + tail)
+    assert facts["physical_cores"] == len(classes)
+    if len(set(classes)) > 1:
+        assert facts["performance_cores"] == classes.count(max(classes))
+        assert facts["performance_cores"] + facts["efficiency_cores"] == len(classes)
+    else:
+        assert facts["performance_cores"] is None
