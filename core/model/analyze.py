@@ -25,7 +25,7 @@ BASE_NOTES = (
     "Saved-for-backward elements are de-duplicated across layers; mask and index tensors are "
     "counted as elements of the working precision.",
     "Peak live activations follow execution order with each tensor freed after its last use; "
-    "in-place activations are counted as separate tensors (an upper bound).",
+    "in-place activations reuse their input's memory; allocator caching and fragmentation are not included.",
     "Not counted: data loading and augmentation, optimizer update, loss, framework workspace.",
 )
 
@@ -110,7 +110,7 @@ def analyze(model: Model, precision: str = "fp32") -> ModelReport:
         totals[6] += backward_other
 
     saved_total = totals[7] + sum(out_elements[r] if r >= 0 else input_elements[-1 - r] for r in saved_refs)
-    notes = BASE_NOTES
+    notes = BASE_NOTES + model.notes
     if uncounted:
         notes += ("Layers of kinds without a counting rule, not counted (their MACs and ops are missing "
                   "from the totals): " + ", ".join(uncounted),)
@@ -148,9 +148,16 @@ def _peak_live(model: Model, out_elements: list[int], input_elements: list[int],
         frees[max(last, 0)] = frees.get(max(last, 0), 0) + input_elements[i]
     live = sum(input_elements)
     peak = live
+    nodes = model.nodes
     for index, size in enumerate(out_elements):
+        # An in-place activation whose input dies here writes over it: no new memory.
+        node = nodes[index]
+        refs = node.inputs
+        reuses = (getattr(node.layer, "inplace", False) and len(refs) == 1 and refs[0] >= 0
+                  and last_use[refs[0]] == index and out_elements[refs[0]] == size)
+        new = 0 if reuses else size
+        if live + new + workspace[index] > peak:
+            peak = live + new + workspace[index]
         live += size
-        if live + workspace[index] > peak:
-            peak = live + workspace[index]
         live -= frees.get(index, 0)
     return peak

@@ -45,6 +45,7 @@ class Model:
     family: str = ""
     num_classes: int = 0
     description: str = ""
+    notes: tuple[str, ...] = ()  # what the family definition leaves out or assumes
 
     @property
     def input_shape(self) -> Shape:
@@ -80,6 +81,7 @@ class GraphBuilder:
         self._nodes: list[Node] = []
         self._outputs: list[int] = []
         self._prefix = ""
+        self._notes: list[str] = []
         # Shape rules are pure functions of (layer, input shapes); repeated blocks reuse the answer.
         self._inferred: dict[tuple[Layer, tuple[Shape, ...]], tuple[Shape, int]] = {}
 
@@ -169,6 +171,10 @@ class GraphBuilder:
         x = self.bn(names[1], x)
         return self.act(names[2], x, act) if act else x
 
+    def note(self, text: str) -> None:
+        """Record what this model's definition leaves out or assumes (shown with the report)."""
+        self._notes.append(text)
+
     def output(self, *xs: Tensor) -> None:
         """Mark outputs (by default the last node is the only output)."""
         self._outputs.extend(t.node for t in xs)
@@ -178,4 +184,4 @@ class GraphBuilder:
             raise ValidationError("layers", "the model has no layers", "at least one layer")
         outputs = tuple(self._outputs) or (len(self._nodes) - 1,)
         return Model(self.name, self.input_shapes, tuple(self._nodes), outputs, self.family,
-                     self.num_classes, self.description)
+                     self.num_classes, self.description, tuple(self._notes))

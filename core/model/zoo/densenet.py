@@ -30,6 +30,8 @@ def densenet(input_shape: tuple[int, int, int], num_classes: int, name: str = "d
              bn_size: int = 4) -> Model:
     b = GraphBuilder(name, input_shape, family="densenet", num_classes=num_classes,
                      description=f"DenseNet, blocks {tuple(blocks)}, growth {growth_rate}")
+    b.note("DenseNet: each layer's input concatenation is materialised, as PyTorch does without "
+           "memory-efficient checkpointing.")
     with b.scope("features"):
         x = b.conv("conv0", b.input, stem_width, 7, 2, 3)
         x = norm_act(b, "norm0", x)

@@ -34,6 +34,7 @@ def inception(b: GraphBuilder, x: Tensor, c1: int, c3r: int, c3: int, c5r: int, 
 
 def googlenet(input_shape: tuple[int, int, int], num_classes: int, name: str = "googlenet") -> Model:
     b = GraphBuilder(name, input_shape, family="googlenet", num_classes=num_classes, description="GoogLeNet")
+    b.note("GoogLeNet: auxiliary classifiers (training only) and the input transform are not included.")
     x = basic_conv(b, "conv1", b.input, 64, 7, 2, 3)
     x = b.layer("maxpool1", MaxPool2d(3, 2, ceil_mode=True), x)
     x = basic_conv(b, "conv2", x, 64, 1)

@@ -37,6 +37,8 @@ def swin(input_shape: tuple[int, int, int], num_classes: int, name: str = "swin"
          patch: int = 4, mlp_ratio: float = 4.0) -> Model:
     b = GraphBuilder(name, input_shape, family="swin", num_classes=num_classes,
                      description=f"Swin, width {embed_dim}, depths {tuple(depths)}, window {window}")
+    b.note("Swin: grids that are not whole windows are padded (the padding is counted); stages whose grid is "
+           "no larger than the window attend over the whole grid without shifting.")
     x = b.layer("patch_embed.proj", PatchEmbed(input_shape[0], embed_dim, patch, grid=True), b.input)
     x = b.layer("patch_embed.norm", LayerNorm(embed_dim), x)
     for stage, (depth, head_count) in enumerate(zip(depths, heads, strict=True)):

@@ -22,6 +22,7 @@ def vgg(input_shape: tuple[int, int, int], num_classes: int, name: str = "vgg", 
         batch_norm: bool = False, hidden: int = 4096) -> Model:
     b = GraphBuilder(name, input_shape, family="vgg", num_classes=num_classes,
                      description=f"VGG, {sum(1 for v in config if v)} conv layers")
+    b.note("VGG: torchvision head (adaptive 7x7 average pooling, then 4096-wide fully connected layers).")
     x = b.input
     index = 0
     with b.scope("features"):

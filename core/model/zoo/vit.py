@@ -34,6 +34,8 @@ def vit(input_shape: tuple[int, int, int], num_classes: int, name: str = "vit", 
         heads: int = 12, patch: int = 16, mlp_ratio: float = 4.0) -> Model:
     b = GraphBuilder(name, input_shape, family="vit", num_classes=num_classes,
                      description=f"ViT, width {dim}, depth {depth}, {heads} heads, patch {patch}")
+    b.note("ViT: the learned position embedding is sized to the input's token count, as timm builds the model "
+           "for a given img_size, so parameters change with the resolution.")
     x = b.layer("patch_embed", PatchEmbed(input_shape[0], dim, patch), b.input)
     x = b.layer("cls_token", ClassToken(dim), x)
     x = b.layer("pos_embed", PositionEmbedding(x.shape[0], dim), x)

@@ -125,3 +125,18 @@ def test_report_fills_totals_consistently_with_layers():
     assert 0 < report.saved_elements <= sum(layer.saved_elements for layer in report.layers)
     assert report.family == "efficientnet" and report.num_classes == 1000
     assert report.notes
+
+
+def test_in_place_activation_reuses_its_input_memory_at_peak():
+    def widen(inplace: bool) -> list[dict]:
+        return [{"kind": "Conv2d", "out_channels": 8, "kernel_size": 1}, {"kind": "ReLU", "inplace": inplace},
+                {"kind": "Conv2d", "out_channels": 2, "kernel_size": 1}]
+
+    # conv: image 400 + features 800 live; a separate ReLU then holds 800 + 800, an in-place one 800
+    assert analyze(build_custom(widen(False), input=(4, 10, 10))).peak_live_elements == 1600
+    assert analyze(build_custom(widen(True), input=(4, 10, 10))).peak_live_elements == 1200
+
+
+def test_family_notes_travel_with_the_report():
+    report = analyze(build_model("vit_base_patch16_224"))
+    assert any("position embedding" in note for note in report.notes)
