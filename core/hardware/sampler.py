@@ -12,7 +12,7 @@ import time
 import numpy as np
 
 from ..errors import ValidationError, require_range
-from .nvml import Nvml, default_nvml, throttle_reason_names
+from .nvml import GpuInfo, Nvml, default_nvml, throttle_reason_names
 
 MIN_INTERVAL_S = 0.25
 MAX_HISTORY_S = 7 * 86400.0
@@ -143,6 +143,12 @@ class Sampler:
         """Most recent value of a scalar series (NaN before the first sample)."""
         _, values = self.series(name, gpu)
         return float(values[-1]) if len(values) and values.ndim == 1 else math.nan
+
+    def gpu_info(self, gpu: int) -> GpuInfo:
+        """Static facts (name, memory, clocks) of a monitored GPU, for chart titles."""
+        if not 0 <= gpu < self._gpu_count:
+            raise ValidationError("sampler.gpu", f"GPU index {gpu!r} is not monitored", f"0 to {self._gpu_count - 1}")
+        return self._nvml.gpu_info(gpu)
 
     def throttle_reasons(self, gpu: int) -> tuple[str, ...]:
         """Decoded clocks-event reasons of the latest sample of one GPU."""

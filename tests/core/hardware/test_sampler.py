@@ -105,3 +105,10 @@ def test_gpu_lost_mid_session_stops_its_series_and_keeps_the_rest():
     assert "GPU 1: lost" in sampler.gpu_status
     _, ram = sampler.series("ram_used_bytes")
     assert np.isfinite(ram).all()
+
+
+def test_gpu_info_names_each_monitored_gpu():
+    sampler = Sampler(nvml=Nvml(FakePynvml([rtx_4090()])))
+    assert sampler.gpu_info(0).name == "NVIDIA GeForce RTX 4090"
+    with pytest.raises(ValidationError):
+        sampler.gpu_info(1)
