@@ -24,9 +24,8 @@ class LayerBarsChart(ChartBase):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.set_title(self.tr("Where params and MACs go"))
+        self._set_coloured_title()
         self.set_axes(self.tr("Share of total (%)"), "")
-        self.add_legend((-6, 6))
         self.plot_item.getViewBox().invertY(True)
         self.params_bars = pg.BarGraphItem(x0=[], y=[], height=[], width=[], brush=palette.brush(0),
                                            pen=pg.mkPen(None), name=self.tr("Params"))
@@ -41,6 +40,14 @@ class LayerBarsChart(ChartBase):
     def restyle(self) -> None:
         self.params_bars.setOpts(brush=palette.brush(0))
         self.macs_bars.setOpts(brush=palette.brush(1))
+        self._set_coloured_title()
+
+    def _set_coloured_title(self) -> None:
+        """The title doubles as the legend (a legend box would sit on the longest bars)."""
+        params = palette.brush(0).color().name()
+        macs = palette.brush(1).color().name()
+        text = self.tr("Where <span style='color:%1'>■ params</span> and <span style='color:%2'>■ MACs</span> go")
+        self.set_title(text.replace("%1", params).replace("%2", macs))
 
     def set_layers(self, names: list[str], params: np.ndarray, macs: np.ndarray, top_n: int = 12,
                    by_stage: bool = False) -> None:
@@ -70,6 +77,7 @@ class LayerBarsChart(ChartBase):
         if not by_stage:
             order = np.sort(order)  # execution order reads better than rank for single layers
         rows = np.arange(len(order), dtype=float)
+        self.setMinimumHeight(max(260, 90 + 24 * len(order)))  # room for every label
         self.labels = [names[i] for i in order]
         self.params_bars.setOpts(x0=np.zeros(len(order)), y=rows - 0.2, height=0.38, width=share_p[order])
         self.macs_bars.setOpts(x0=np.zeros(len(order)), y=rows + 0.2, height=0.38, width=share_m[order])

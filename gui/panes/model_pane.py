@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QSplitter,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -89,9 +89,9 @@ class ModelPane(QWidget):
         self._last_param = ""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        vertical = QSplitter(Qt.Orientation.Vertical)
-        vertical.setContentsMargins(4, 4, 4, 4)
-        outer.addWidget(scrolling(vertical))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("modelTabs")
+        outer.addWidget(self.tabs, 1)
 
         # ---- top: presets | settings -------------------------------------------------------
         top = ResponsiveSplitter(720)
@@ -113,7 +113,7 @@ class ModelPane(QWidget):
         self.presets.setSortingEnabled(True)
         header = self.presets.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.presets.setMinimumHeight(140)
         self.presets.doubleClicked.connect(lambda _index: self.use_selected_preset())
         presets_layout.addWidget(self.presets, 1)
@@ -172,7 +172,7 @@ class ModelPane(QWidget):
         top.addWidget(settings_scroll)
         top.setStretchFactor(0, 1)
         top.setStretchFactor(1, 1)
-        vertical.addWidget(top)
+        self.tabs.addTab(scrolling(top), self.tr("Model"))
 
         # ---- bottom: statistics | bars ------------------------------------------------------
         bottom = ResponsiveSplitter(720)
@@ -198,17 +198,19 @@ class ModelPane(QWidget):
         self.stats_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.stats_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         stats_layout.addWidget(self.stats_view, 1)
+        self.stats_view.setMinimumHeight(160)
         self.totals = QLabel()
         self.totals.setObjectName("layerTotals")
         self.totals.setWordWrap(True)
+        self.totals.setContentsMargins(6, 2, 6, 4)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        stats_layout.addWidget(self.totals)
         bottom.addWidget(stats_box)
 
         bars_box = QWidget()
         bars_layout = QVBoxLayout(bars_box)
         bars_layout.setContentsMargins(0, 0, 0, 0)
         self.bars = LayerBarsChart()
+        self.bars.setMinimumHeight(260)
         bars_layout.addWidget(self.bars, 1)
         controls = QHBoxLayout()
         self.top_n = QSpinBox()
@@ -225,9 +227,8 @@ class ModelPane(QWidget):
         bottom.addWidget(bars_box)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 2)
-        vertical.addWidget(bottom)
-        vertical.setStretchFactor(0, 1)
-        vertical.setStretchFactor(1, 1)
+        self.tabs.addTab(scrolling(bottom), self.tr("Layer statistics"))
+        outer.addWidget(self.totals)
 
         self._load_presets()
         project_model.projectChanged.connect(self._on_project_changed)

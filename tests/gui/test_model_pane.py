@@ -161,3 +161,14 @@ def test_model_pane_at_docked_size(qtbot, pane, project_model, screenshot):
     pane.resize(430, 700)
     qtbot.wait(50)
     screenshot(pane, "model_pane_docked")
+
+
+def test_statistics_tab_at_docked_size_keeps_every_bar_label_readable(qtbot, pane, project_model, screenshot):
+    pane.use_preset("resnet50")
+    settled(qtbot, project_model)
+    pane.resize(430, 700)
+    pane.tabs.setCurrentIndex(1)
+    pane.top_n.setValue(12)
+    qtbot.wait(50)
+    assert pane.bars.height() >= 90 + 24 * 12
+    screenshot(pane, "model_pane_statistics_docked")
