@@ -1,5 +1,6 @@
 """Layer kinds that detection models need: frozen convolutions and FrozenBatchNorm2d (DETR's and
-torchvision's detection backbones), learned object queries (DETR) and RoIAlign (Faster R-CNN).
+torchvision's detection backbones), learned object queries (DETR), RoIAlign (Faster R-CNN) and
+L2Norm (SSD).
 
 Conventions:
 - FrozenConv2d counts exactly as Conv2d (its weights are parameters, as `model.parameters()`
@@ -10,6 +11,7 @@ Conventions:
 - LearnedQueries is an N x D table of parameters read as it is: no arithmetic.
 - RoIAlign bilinearly samples `sampling_ratio`^2 points per output bin (4 weighted taps + 3
   additions each) and averages them: 8 * ratio^2 other ops per output element; no MACs.
+- L2Norm: square, sum, root and divide, scale: 4 other ops per element.
 """
 
 from __future__ import annotations
@@ -119,3 +121,29 @@ def count_roi_align(layer: RoIAlign, shapes: tuple[Shape, ...], out: Shape) -> C
 def frozen_params(report_layers: object) -> int:
     """Parameters of frozen layers in a ModelReport's `layers` (trainable = params - this)."""
     return sum(layer.params for layer in report_layers if layer.kind == FrozenConv2d.kind)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class L2Norm(Layer):
+    """Scales each position's channel vector to unit length, then by a learned per-channel weight
+    (SSD's conv4_3 normalisation, torchvision `scale_weight`): C parameters, 4 other ops per element."""
+
+    num_channels: int
+
+    kind = "L2Norm"
+    compute_class = "norm"
+
+    def infer(self, shapes: tuple[Shape, ...]) -> Shape:
+        shape = shapes[0]
+        need_rank(shape, 3, "(C, H, W)")
+        if shape[0] != self.num_channels:
+            raise ShapeError(f"input has {shape[0]} channels but the layer expects {self.num_channels}",
+                             f"num_channels = {shape[0]}")
+        return shape
+
+
+@counter(L2Norm)
+def count_l2norm(layer: L2Norm, shapes: tuple[Shape, ...], out: Shape) -> Counts:
+    n = elements(out)
+    return Counts(params=layer.num_channels, other_ops=4 * n, backward_other_ops=8 * n, saves_inputs=True,
+                  extra_saved=n // layer.num_channels)
