@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
+from ..errors import ValidationError
 from ..units import bytes_per_element
 from .graph import Model
 from .layers import COUNTERS
@@ -30,9 +31,15 @@ BASE_NOTES = (
 )
 
 
-def analyze(model: Model, precision: str = "fp32") -> ModelReport:
-    """Count every layer of `model`; `precision` sets the bytes per element used for traffic."""
+def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ()) -> ModelReport:
+    """Count every layer of `model`; `precision` sets the bytes per element used for traffic.
+
+    `frozen` lists layer-name prefixes whose parameters are not trained (fine-tuning with a
+    frozen backbone: `frozen=("conv1", "bn1", "layer1", "layer2")`): they get no weight
+    gradient, and layers before the first trainable one need no data gradient either.
+    """
     bpe = bytes_per_element(precision)
+    frozen = _check_frozen(frozen)
     nodes = model.nodes
     count = len(nodes)
     input_elements = [elements(s) for s in model.input_shapes]
@@ -68,11 +75,12 @@ def analyze(model: Model, precision: str = "fp32") -> ModelReport:
         if counting is None:
             uncounted.append(f"{node.name} ({layer.kind})")
             params = getattr(layer, "params", 0)
-            stats.append(LayerStats(node.name, layer.kind, layer.compute_class, node.shape, params, params, 0,
+            trainable = 0 if frozen and node.name.startswith(frozen) else params
+            stats.append(LayerStats(node.name, layer.kind, layer.compute_class, node.shape, params, trainable, 0,
                                     0, 0, 0, 0, n_in, n_out, 0, None, "not counted"))
             totals[0] += params
-            totals[1] += params
-            needs_grad[index] = grad_in or params > 0
+            totals[1] += trainable
+            needs_grad[index] = grad_in or trainable > 0
             last_use[index] = index
             continue
         same = node.same_as
@@ -81,8 +89,9 @@ def analyze(model: Model, precision: str = "fp32") -> ModelReport:
             shapes = tuple(nodes[r].shape if r >= 0 else model.input_shapes[-1 - r] for r in refs)
             c = counting(layer, shapes, node.shape)
             counts[index] = c
-        needs_grad[index] = grad_in or c.params > 0
-        backward_macs = (c.data_grad_macs if grad_in else 0) + c.weight_grad_macs
+        trainable = 0 if frozen and c.params and node.name.startswith(frozen) else c.params
+        needs_grad[index] = grad_in or trainable > 0
+        backward_macs = (c.data_grad_macs if grad_in else 0) + (c.weight_grad_macs if trainable else 0)
         backward_other = c.backward_other_ops if needs_grad[index] else 0
         saved = 0
         if needs_grad[index] or grad_in:
@@ -97,12 +106,12 @@ def analyze(model: Model, precision: str = "fp32") -> ModelReport:
         workspace[index] = c.workspace
         last_use[index] = index
         stats.append(_layer_stats(
-            node.name, layer.kind, c.compute_class or layer.compute_class, node.shape, c.params, c.params,
+            node.name, layer.kind, c.compute_class or layer.compute_class, node.shape, c.params, trainable,
             c.buffers, c.macs, c.other_ops, backward_macs, backward_other, n_in, n_out, saved, c.gemm,
             c.detail, c.gemm_parts,
         ))
         totals[0] += c.params
-        totals[1] += c.params
+        totals[1] += trainable
         totals[2] += c.buffers
         totals[3] += c.macs
         totals[4] += c.other_ops
@@ -111,6 +120,9 @@ def analyze(model: Model, precision: str = "fp32") -> ModelReport:
 
     saved_total = totals[7] + sum(out_elements[r] if r >= 0 else input_elements[-1 - r] for r in saved_refs)
     notes = BASE_NOTES + model.notes
+    if frozen:
+        notes += (f"Frozen (no weight gradient): layers named {', '.join(frozen)}*; "
+                  f"{totals[0] - totals[1]:,} parameters not trained.",)
     if uncounted:
         notes += ("Layers of kinds without a counting rule, not counted (their MACs and ops are missing "
                   "from the totals): " + ", ".join(uncounted),)
@@ -122,6 +134,14 @@ def analyze(model: Model, precision: str = "fp32") -> ModelReport:
         peak_live_elements=_peak_live(model, out_elements, input_elements, last_use, input_last_use, workspace),
         notes=notes, family=model.family, num_classes=model.num_classes,
     )
+
+
+def _check_frozen(frozen: object) -> tuple[str, ...]:
+    if isinstance(frozen, str):
+        frozen = (frozen,)
+    if not isinstance(frozen, tuple | list) or not all(isinstance(p, str) and p for p in frozen):
+        raise ValidationError("frozen", f"{frozen!r} is not a list of layer-name prefixes", "e.g. ('layer1', 'layer2')")
+    return tuple(frozen)
 
 
 _STATS_FIELDS = tuple(f.name for f in fields(LayerStats))

@@ -140,3 +140,23 @@ def test_in_place_activation_reuses_its_input_memory_at_peak():
 def test_family_notes_travel_with_the_report():
     report = analyze(build_model("vit_base_patch16_224"))
     assert any("position embedding" in note for note in report.notes)
+
+
+def test_frozen_backbone_trains_only_the_head():
+    full = analyze(build_model("resnet50"))
+    frozen = analyze(build_model("resnet50"), frozen=("conv1", "bn1", "layer"))
+    fc = full.layers[-1]
+    assert fc.name == "fc"
+    assert frozen.params == full.params
+    assert frozen.trainable_params == fc.params
+    assert frozen.backward_macs == fc.macs  # weight gradient of the head; nothing upstream needs a gradient
+    assert frozen.saved_elements < full.saved_elements / 100
+
+
+def test_frozen_early_stages_still_pass_gradients_through_later_ones():
+    full = analyze(build_model("resnet18"))
+    partial = analyze(build_model("resnet18"), frozen=("conv1", "bn1", "layer1"))
+    first_trainable = next(layer for layer in partial.layers if layer.name == "layer2.0.conv1")
+    assert first_trainable.backward_macs == first_trainable.macs  # its input needs no gradient
+    assert partial.trainable_params < full.trainable_params
+    assert full.backward_macs > partial.backward_macs > 0
