@@ -24,6 +24,7 @@ class ZooEntry:
     reference_macs: int | None = None
     reference_source: str = ""
     family_params: tuple[str, ...] = field(default=())  # keyword parameters build_model accepts
+    family_defaults: tuple[tuple[str, object], ...] = field(default=())  # their values for this variant
 
 
 Builder = Callable[..., Model]
@@ -46,7 +47,7 @@ def model(name: str, family: str, description: str, default_input: tuple[int, in
     def register(builder: Builder) -> Builder:
         _ENTRIES[name] = ZooEntry(name, family, default_input, description, num_classes,
                                   reference[0] if reference else None, reference[1] if reference else None,
-                                  source, tuple(defaults))
+                                  source, tuple(defaults), tuple(defaults.items()))
         _BUILDERS[name] = builder
         _DEFAULTS[name] = dict(defaults)
         return builder

@@ -72,3 +72,12 @@ def test_list_models_gives_family_default_input_and_reference():
     assert entries["resnet50"].reference_params == 25_557_032
     assert entries["resnet50"].reference_macs == 4_089_184_256
     assert all(entry.description for entry in entries.values())
+
+
+def test_zoo_entries_list_their_family_parameters_with_the_variant_values():
+    entry = {e.name: e for e in list_models()}["resnext50_32x4d"]
+    defaults = dict(entry.family_defaults)
+    assert defaults["depths"] == (3, 4, 6, 3) and defaults["cardinality"] == 32 and defaults["base_width"] == 4
+    assert set(entry.family_params) == set(defaults)
+    rebuilt = build_model("resnet50", cardinality=32, base_width=4)
+    assert analyze(rebuilt).params == 25_028_904
