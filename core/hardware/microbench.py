@@ -40,6 +40,7 @@ class BenchState:
     message: str = ""
     cancelled: bool = False
     partial: list[BenchResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # caveats found while running
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def cancel(self) -> None:
@@ -223,8 +224,8 @@ def _stream(llc_bytes: float, threads: int, reps: int, max_bytes: float, state: 
     and the best repetition counts (STREAM's convention). Triad goes through a small per-thread
     scratch block that stays in cache, so memory sees exactly read b, read c, write a.
     """
-    per_array = max(4 * llc_bytes if llc_bytes > 0 else 0, 64 * MiB)
-    per_array = min(per_array, max_bytes / 3)
+    wanted = max(4 * llc_bytes if llc_bytes > 0 else 0, 64 * MiB)
+    per_array = min(wanted, max_bytes / 3)
     n = int(per_array // 8) // (threads * 4096) * (threads * 4096)
     a, b, c = np.empty(n), np.empty(n), np.empty(n)
     a.fill(0.0)
@@ -258,7 +259,7 @@ def _stream(llc_bytes: float, threads: int, reps: int, max_bytes: float, state: 
             state.update(span[0] + (span[1] - span[0]) * (rep + 1) / (reps + 1), f"memory bandwidth: run {rep + 1} of {reps + 1}")
     if not np.allclose(a[:: max(1, n // 97)], 1.0 + scalar * 2.0):
         raise RuntimeError("STREAM triad produced a wrong result")
-    return {"n": n, "array_bytes": n * 8, "threads": threads, "reps": reps,
+    return {"n": n, "array_bytes": n * 8, "threads": threads, "reps": reps, "limited_by_free_memory": per_array < wanted,
             "copy_best_s": min(results["copy"]), "triad_best_s": min(results["triad"])}  # fmt: skip
 
 
@@ -285,6 +286,9 @@ def cpu_benchmarks(spec: DeviceSpec | None, state: BenchState, quick: bool, llc_
     reps = 3 if quick else 10
     run = _stream(llc_bytes, threads, reps, available_bytes / 4, state, (0.6, 0.95))
     theory = theoretical_bandwidth(spec)
+    if run["limited_by_free_memory"]:
+        state.notes.append(f"STREAM arrays limited to {run['array_bytes'] / MiB:.0f} MiB by free memory: "
+                           "below 4x the last-level cache, so caches may inflate the bandwidth")  # fmt: skip
     for key, label, kernel, words in (("copy_bandwidth_bps", "STREAM copy", "copy", 2),
                                       ("memory_bandwidth_bps", "STREAM triad", "triad", 3)):  # fmt: skip
         seconds = run[f"{kernel}_best_s"]
@@ -417,7 +421,7 @@ def run_microbenchmarks(spec: DeviceSpec | None = None, *, quick: bool = False, 
         quick=quick,
         results=tuple(state.partial),
         cancelled=cancelled,
-        notes=tuple(notes),
+        notes=tuple(notes + state.notes),
     )
 
 
