@@ -1,6 +1,6 @@
-"""Layer kinds that detection models need: frozen convolutions and FrozenBatchNorm2d (DETR's and
-torchvision's detection backbones), learned object queries (DETR), RoIAlign (Faster R-CNN) and
-L2Norm (SSD).
+"""Layer kinds that detection and segmentation models need: frozen convolutions and
+FrozenBatchNorm2d (DETR's and torchvision's detection backbones), learned object queries (DETR),
+RoIAlign (Faster R-CNN), L2Norm (SSD) and CenterCrop (U-Net's unpadded skips).
 
 Conventions:
 - FrozenConv2d counts exactly as Conv2d (its weights are parameters, as `model.parameters()`
@@ -12,6 +12,7 @@ Conventions:
 - RoIAlign bilinearly samples `sampling_ratio`^2 points per output bin (4 weighted taps + 3
   additions each) and averages them: 8 * ratio^2 other ops per output element; no MACs.
 - L2Norm: square, sum, root and divide, scale: 4 other ops per element.
+- CenterCrop is data movement: no arithmetic.
 """
 
 from __future__ import annotations
@@ -147,3 +148,28 @@ def count_l2norm(layer: L2Norm, shapes: tuple[Shape, ...], out: Shape) -> Counts
     n = elements(out)
     return Counts(params=layer.num_channels, other_ops=4 * n, backward_other_ops=8 * n, saves_inputs=True,
                   extra_saved=n // layer.num_channels)
+
+
+@dataclass(frozen=True, slots=True)
+class CenterCrop(Layer):
+    """Crops a (C, H, W) map to its central height x width (U-Net's copy-and-crop skip connections)."""
+
+    height: int
+    width: int
+
+    kind = "CenterCrop"
+    compute_class = "data_movement"
+
+    def infer(self, shapes: tuple[Shape, ...]) -> Shape:
+        shape = shapes[0]
+        need_rank(shape, 3, "(C, H, W)")
+        need_positive(height=self.height, width=self.width)
+        if self.height > shape[1] or self.width > shape[2]:
+            raise ShapeError(f"crop {self.height}x{self.width} is larger than the input {shape[1]}x{shape[2]}",
+                             f"at most {shape[1]}x{shape[2]}")
+        return (shape[0], self.height, self.width)
+
+
+@counter(CenterCrop)
+def count_center_crop(layer: CenterCrop, shapes: tuple[Shape, ...], out: Shape) -> Counts:
+    return Counts(detail=f"to {layer.height}x{layer.width}")
