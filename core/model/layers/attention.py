@@ -76,18 +76,13 @@ def count_mha(layer: MultiheadAttention, shapes: tuple[Shape, ...], out: Shape) 
     else:
         parts = (("qkv", GemmShape(t, 3 * d, d)),)
     parts += (("scores", GemmShape(t, s, hd, h)), ("context", GemmShape(t, hd, s, h)), ("proj", GemmShape(t, d, d)))
-    return _mha_counts(params, proj_macs, scores, other, t, d, s, amap, parts, layer)
-
-
-def _mha_counts(params: int, proj_macs: int, scores: int, other: int, t: int, d: int, s: int, amap: int,
-                parts: tuple[tuple[str, GemmShape], ...], layer: MultiheadAttention) -> Counts:
     qkv = t * d + 2 * s * d
     return Counts(
         params=params, macs=proj_macs + 2 * scores, other_ops=other,
         data_grad_macs=proj_macs + 4 * scores, weight_grad_macs=proj_macs, backward_other_ops=2 * other,
         saves_inputs=True, extra_saved=qkv + amap + t * d, workspace=amap + qkv,
         gemm=_largest(parts), gemm_parts=parts,
-        detail=f"{layer.num_heads} heads" + (" cross" if layer.cross else ""),
+        detail=f"{h} heads" + (" cross" if layer.cross else ""),
     )
 
 
