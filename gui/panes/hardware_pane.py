@@ -61,6 +61,7 @@ class HardwarePane(QWidget):
         super().__init__(parent)
         self.model = project_model
         self.shown_devices: list[Any] = []
+        self._candidate_devices: list[str] | None = None
         self._catalog_error = ""
         host = QWidget()
         self_layout = QVBoxLayout(self)
@@ -133,7 +134,7 @@ class HardwarePane(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.add_selected_as_candidates())
         splitter.addWidget(self.table)
 
-        lower = QTabWidget()
+        lower = self.lower_tabs = QTabWidget()
         lower.setObjectName("hardwareTabs")
         compare_box = QGroupBox(self.tr("Comparison (select up to 4 devices)"))
         compare_layout = QVBoxLayout(compare_box)
@@ -368,6 +369,21 @@ class HardwarePane(QWidget):
         if project is None:
             return
         candidates = project.get_value("hardware.candidates")
+        devices = [c["device"] for c in candidates]
+        if devices == self._candidate_devices:  # only counts changed: keep the editors (one may have focus)
+            for row, candidate in enumerate(candidates):
+                spin = self.candidates.cellWidget(row, 1)
+                if spin is not None and spin.value() != int(candidate["count"]):
+                    blocked = spin.blockSignals(True)
+                    spin.setValue(int(candidate["count"]))
+                    spin.blockSignals(blocked)
+            return
+        self._candidate_devices = devices
+        for row in range(self.candidates.rowCount()):
+            for column in (1, 2):
+                old = self.candidates.cellWidget(row, column)
+                if old is not None:
+                    old.hide()  # deleted by the table later; never drawn over the new rows meanwhile
         self.candidates.setRowCount(len(candidates))
         for row, candidate in enumerate(candidates):
             item = QTableWidgetItem(self._device_name(candidate["device"]))
