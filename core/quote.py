@@ -124,6 +124,7 @@ class Quote:
     valid_until: dt.date | None = None  # None = issue date + DEFAULT_VALIDITY_DAYS
     seller: Party = Party()
     buyer: Party = Party()
+    seller_logo: str = ""  # image file printed above the seller's name (remembered in settings)
     currency: str = "USD"
     rates: ExchangeRates = ExchangeRates()
     tax_rate: Decimal = ZERO  # 0.13 = 13 %
@@ -175,7 +176,7 @@ class Quote:
             "format": QUOTE_FORMAT, "schema_version": QUOTE_SCHEMA,
             "number": self.number, "issue_date": self.issue_date.isoformat(),
             "valid_until": self.valid_until_date.isoformat(),
-            "seller": self.seller.to_dict(), "buyer": self.buyer.to_dict(),
+            "seller": self.seller.to_dict(), "buyer": self.buyer.to_dict(), "seller_logo": self.seller_logo,
             "currency": self.currency, "exchange_rates": self.rates.to_dict(),
             "tax_rate": str(self.tax_rate), "prices_include_tax": self.prices_include_tax,
             "discount_rate": str(self.discount_rate), "discount_amount": str(self.discount_amount),
@@ -207,7 +208,7 @@ class Quote:
             discount_amount=to_decimal(data.get("discount_amount", "0"), "quote.discount_amount"),
             shipping=to_decimal(data.get("shipping", "0"), "quote.shipping"),
             **{k: str(data.get(k, getattr(cls, k)) or "") for k in
-               ("payment_terms", "lead_time", "warranty", "notes", "project_name", "configuration")},
+               ("payment_terms", "lead_time", "warranty", "notes", "project_name", "configuration", "seller_logo")},
             language=str(data.get("language", "en")),
             paper=str(data.get("paper", "A4")),
             items=tuple(LineItem.from_dict(item, i) for i, item in enumerate(data.get("items", []))),
@@ -315,7 +316,7 @@ def quote_from_project_settings(settings: Mapping[str, Any], **overrides: Any) -
         values["seller"] = Party.from_dict(seller)
     if isinstance(rates, Mapping):
         values["rates"] = ExchangeRates.from_mapping(rates, "project settings")
-    for key in ("payment_terms", "lead_time", "warranty", "notes", "language", "paper"):
+    for key in ("payment_terms", "lead_time", "warranty", "notes", "language", "paper", "seller_logo"):
         if isinstance(settings.get(key), str) and settings.get(key):
             values[key] = settings[key]
     values.update(overrides)

@@ -63,9 +63,12 @@ def _dec(text: str) -> Decimal | None:
 def fact_from_row(row: Mapping[str, Any]) -> PriceFact:
     """A PriceFact from a catalog price row (the columns of resources/catalog/prices.csv)."""
     text = row.get("price_text")
-    if text in (None, "") and row.get("price") not in (None, ""):
-        text = str(row.get("price"))
-    amount, rule = parse_price_text(str(text or ""))
+    own = row.get("user_edited") or row.get("user_defined")
+    figure = row.get("price")
+    if (own or text in (None, "")) and isinstance(figure, int | float | str) and str(figure) not in ("", "nan"):
+        amount, rule = _dec(repr(figure) if isinstance(figure, float) else str(figure)), "the user's own figure"
+    else:
+        amount, rule = parse_price_text(str(text or ""))
     return PriceFact(
         price_id=str(row.get("id", "") or ""), item=str(row.get("item", "") or ""), amount=amount,
         currency=str(row.get("currency", "") or "USD").upper(), unit=str(row.get("unit", "") or ""),
@@ -94,9 +97,10 @@ def table_lookup(rows: list[Mapping[str, Any]]) -> PriceLookup:
     by_id: dict[str, Mapping[str, Any]] = {}
     for row in rows:
         by_id.setdefault(str(row.get("id", "")), row)
-    for row in rows:  # a device's own price row answers to the device id too
+    for row in rows:  # a device's own purchase price answers to the device id too (not rental rates)
         device = str(row.get("device_id", "") or "")
-        if device:
+        purchase = str(row.get("category", "")) in ("gpu", "cpu", "edge") and "hour" not in str(row.get("unit", ""))
+        if device and purchase:
             by_id.setdefault(device, row)
 
     def lookup(price_id: str) -> PriceFact | None:

@@ -57,6 +57,15 @@ def _num(value: float, digits: int = 3) -> str:
     return "n/a" if value is None or not math.isfinite(value) else f"{value:.{digits}g}"
 
 
+def _qty(value: float, unit: str) -> str:
+    """3 significant digits with thousands separators and the unit; "n/a" (no unit) when unknown."""
+    if value is None or not math.isfinite(value):
+        return "n/a"
+    if abs(value) >= 1000:
+        return f"{value:,.0f} {unit}"
+    return f"{float(f'{value:.3g}'):g} {unit}"
+
+
 def _priced(item: LineItem, fact: PriceFact | None, multiplier: Decimal = Decimal(1)) -> LineItem:
     if fact is None:
         return item
@@ -71,12 +80,12 @@ def _priced(item: LineItem, fact: PriceFact | None, multiplier: Decimal = Decima
 def gpu_details(gpu: DeviceSpec) -> tuple[tuple[str, str], ...]:
     rows = [("Vendor / model", f"{gpu.vendor} {gpu.name}"), ("Architecture", gpu.architecture or "n/a"),
             ("Memory", f"{_num(gpu.memory_gib)} GiB {gpu.memory_type}".strip()),
-            ("Memory bandwidth", f"{_num(gpu.memory_bandwidth_bps / 1e9)} GB/s"),
+            ("Memory bandwidth", _qty(gpu.memory_bandwidth_bps / 1e9, "GB/s")),
             ("FP32 cores x boost clock", f"{gpu.cores or 'n/a'} x {_num(gpu.boost_clock_hz / 1e9)} GHz")]
     for precision in ("fp32", "tf32", "fp16", "bf16", "fp8", "int8"):
         if math.isfinite(gpu.peak(precision)):
-            rows.append((f"Peak {precision.upper()} (dense)", f"{_num(gpu.peak(precision) / 1e12)} TFLOPS"))
-    rows += [("TDP", f"{_num(gpu.tdp_w)} W"),
+            rows.append((f"Peak {precision.upper()} (dense)", _qty(gpu.peak(precision) / 1e12, "TFLOPS")))
+    rows += [("TDP", _qty(gpu.tdp_w, "W")),
              ("Host link", f"PCIe {gpu.pcie_gen or 'n/a'} x{gpu.pcie_lanes or 'n/a'}"),
              ("NVLink", "none" if not math.isfinite(gpu.nvlink_bps) else f"{_num(gpu.nvlink_bps / 1e9)} GB/s"),
              ("Source", gpu.source or "catalog")]
@@ -86,11 +95,11 @@ def gpu_details(gpu: DeviceSpec) -> tuple[tuple[str, str], ...]:
 def cpu_details(cpu: DeviceSpec) -> tuple[tuple[str, str], ...]:
     return (("Vendor / model", f"{cpu.vendor} {cpu.name}"),
             ("Cores / threads", f"{cpu.cores or 'n/a'} / {cpu.threads or 'n/a'}"),
-            ("Clock (used for peak)", f"{_num(cpu.boost_clock_hz / 1e9)} GHz"),
-            ("Peak FP32", f"{_num(cpu.derived_fp32_peak / 1e9)} GFLOPS"),
-            ("Memory bandwidth", f"{_num(cpu.memory_bandwidth_bps / 1e9)} GB/s ({cpu.memory_type or 'n/a'})"),
+            ("Clock (used for peak)", _qty(cpu.boost_clock_hz / 1e9, "GHz")),
+            ("Peak FP32", _qty(cpu.derived_fp32_peak / 1e9, "GFLOPS")),
+            ("Memory bandwidth", f"{_qty(cpu.memory_bandwidth_bps / 1e9, 'GB/s')} ({cpu.memory_type or 'n/a'})"),
             ("PCIe lanes", str(cpu.pcie_lanes or "n/a")), ("ISA", ", ".join(cpu.isa) or "n/a"),
-            ("TDP", f"{_num(cpu.tdp_w)} W"), ("Source", cpu.source or "catalog"))
+            ("TDP", _qty(cpu.tdp_w, "W")), ("Source", cpu.source or "catalog"))
 
 
 def _platform(cpu: DeviceSpec | None, gpus: int) -> tuple[str, str, str]:
@@ -184,9 +193,15 @@ def size_configuration(
     notes.append(chassis_rule)
     items.append(_priced(LineItem("chassis", chassis, "airflow for the summed TDP", 1, sizing_rule=chassis_rule),
                          prices("chassis-workstation-tower")))
-    cooler = "360 mm AIO liquid cooler" if cpu_w > 125 or gpu_count > 1 else "High-end dual-tower air cooler"
+    if gpu_count > TOWER_MAX_GPUS:
+        cooler = "Server CPU heatsink for the 4U chassis airflow"
+    elif cpu_w > 125 or gpu_count > 1:
+        cooler = "360 mm AIO liquid cooler"
+    else:
+        cooler = "High-end dual-tower air cooler"
     items.append(_priced(LineItem("cooling", cooler, f"CPU {_num(cpu_w)} W", 1,
-                                  sizing_rule="liquid cooling above 125 W CPU TDP or with more than one GPU"),
+                                  sizing_rule="rack: chassis airflow; tower: liquid cooling above 125 W CPU TDP "
+                                              "or with more than one GPU, else air"),
                          prices("cooling-high-end-air-cooler-noctua-nh-d15-g2-360-mm-aio")))
     if include_services:
         items.append(LineItem("service", "Assembly, 24 h burn-in and stress test", "GPU, CPU and memory soak", 1,

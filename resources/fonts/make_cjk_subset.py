@@ -110,7 +110,7 @@ def build(source_dir: Path, out_dir: Path) -> None:
         options = subset.Options()
         options.hinting = False
         options.desubroutinize = True
-        options.layout_features = ["kern", "liga", "palt", "halt"]
+        options.layout_features = ["kern", "palt", "halt"]  # no ligatures: copied and extracted text stays exact
         options.name_IDs = ["*"]
         options.notdef_outline = True
         subsetter = subset.Subsetter(options)

@@ -1,0 +1,1 @@
+"""PDF quote reports: QTextDocument pages with vector charts, rendered by QPdfWriter."""
