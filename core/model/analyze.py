@@ -50,86 +50,87 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
     saved_refs: set[int] = set()
     stats: list[LayerStats] = []
     uncounted: list[str] = []
-    totals = [0] * 8  # params, trainable, buffers, macs, other, bwd_macs, bwd_other, extra_saved
+    t_params = t_trainable = t_buffers = t_macs = t_other = t_bwd_macs = t_bwd_other = t_extra = 0
     activation_total = 0
     workspace = [0] * count
-
     counts: list[Counts | None] = [None] * count  # per node, reused by later equal nodes (same_as)
+    append = stats.append
+
     for index, node in enumerate(nodes):
-        layer = node.layer
-        refs = node.inputs
-        n_out = elements(node.shape)
+        name, layer, refs, shape, same = node
+        n_out = elements(shape)
         out_elements[index] = n_out
         activation_total += n_out
+        last_use[index] = index
         n_in = 0
         grad_in = False
         for r in refs:
             if r >= 0:
                 n_in += out_elements[r]
                 last_use[r] = index
-                grad_in = grad_in or needs_grad[r]
+                if needs_grad[r]:
+                    grad_in = True
             else:
                 n_in += input_elements[-1 - r]
                 input_last_use[-1 - r] = index
-        counting = COUNTERS.get(type(layer))
-        if counting is None:
-            uncounted.append(f"{node.name} ({layer.kind})")
-            params = getattr(layer, "params", 0)
-            trainable = 0 if frozen and node.name.startswith(frozen) else params
-            stats.append(LayerStats(node.name, layer.kind, layer.compute_class, node.shape, params, trainable, 0,
-                                    0, 0, 0, 0, n_in, n_out, 0, None, "not counted"))
-            totals[0] += params
-            totals[1] += trainable
-            needs_grad[index] = grad_in or trainable > 0
-            last_use[index] = index
-            continue
-        same = node.same_as
         c = counts[same] if 0 <= same < index else None
         if c is None:
+            counting = COUNTERS.get(type(layer))
+            if counting is None:
+                uncounted.append(f"{name} ({layer.kind})")
+                params = getattr(layer, "params", 0)
+                trainable = 0 if frozen and name.startswith(frozen) else params
+                append(LayerStats(name, layer.kind, layer.compute_class, shape, params, trainable, 0,
+                                  0, 0, 0, 0, n_in, n_out, 0, None, "not counted"))
+                t_params += params
+                t_trainable += trainable
+                needs_grad[index] = grad_in or trainable > 0
+                continue
             shapes = tuple(nodes[r].shape if r >= 0 else model.input_shapes[-1 - r] for r in refs)
-            c = counting(layer, shapes, node.shape)
+            c = counting(layer, shapes, shape)
             counts[index] = c
-        trainable = 0 if frozen and c.params and node.name.startswith(frozen) else c.params
-        needs_grad[index] = grad_in or trainable > 0
-        backward_macs = (c.data_grad_macs if grad_in else 0) + (c.weight_grad_macs if trainable else 0)
-        backward_other = c.backward_other_ops if needs_grad[index] else 0
+        (params, buffers, macs, other, data_grad, weight_grad, backward_other, saves_inputs, saves_output,
+         extra_saved, work, gemm, gemm_parts, detail, compute_class) = c
+        trainable = 0 if frozen and params and name.startswith(frozen) else params
+        grad_out = grad_in or trainable > 0
+        needs_grad[index] = grad_out
+        backward_macs = (data_grad if grad_in else 0) + (weight_grad if trainable else 0)
+        if not grad_out:
+            backward_other = 0
         saved = 0
-        if needs_grad[index] or grad_in:
-            if c.saves_inputs:
+        if grad_out:
+            if saves_inputs:
                 saved += n_in
                 saved_refs.update(refs)
-            if c.saves_output:
+            if saves_output:
                 saved += n_out
                 saved_refs.add(index)
-            saved += c.extra_saved
-            totals[7] += c.extra_saved
-        workspace[index] = c.workspace
-        last_use[index] = index
-        stats.append(_layer_stats(
-            node.name, layer.kind, c.compute_class or layer.compute_class, node.shape, c.params, trainable,
-            c.buffers, c.macs, c.other_ops, backward_macs, backward_other, n_in, n_out, saved, c.gemm,
-            c.detail, c.gemm_parts,
-        ))
-        totals[0] += c.params
-        totals[1] += trainable
-        totals[2] += c.buffers
-        totals[3] += c.macs
-        totals[4] += c.other_ops
-        totals[5] += backward_macs
-        totals[6] += backward_other
+            saved += extra_saved
+            t_extra += extra_saved
+        workspace[index] = work
+        append(_layer_stats(name, layer.kind, compute_class or layer.compute_class, shape, params, trainable,
+                            buffers, macs, other, backward_macs, backward_other, n_in, n_out, saved, gemm, detail,
+                            gemm_parts))
+        t_params += params
+        t_trainable += trainable
+        t_buffers += buffers
+        t_macs += macs
+        t_other += other
+        t_bwd_macs += backward_macs
+        t_bwd_other += backward_other
 
-    saved_total = totals[7] + sum(out_elements[r] if r >= 0 else input_elements[-1 - r] for r in saved_refs)
+    saved_total = t_extra + sum(out_elements[r] if r >= 0 else input_elements[-1 - r] for r in saved_refs)
     notes = BASE_NOTES + model.notes
     if frozen:
         notes += (f"Frozen (no weight gradient): layers named {', '.join(frozen)}*; "
-                  f"{totals[0] - totals[1]:,} parameters not trained.",)
+                  f"{t_params - t_trainable:,} parameters not trained.",)
     if uncounted:
         notes += ("Layers of kinds without a counting rule, not counted (their MACs and ops are missing "
                   "from the totals): " + ", ".join(uncounted),)
     return ModelReport(
         model_name=model.name, input_shape=model.input_shape, precision=precision, bytes_per_element=bpe,
-        layers=tuple(stats), params=totals[0], trainable_params=totals[1], buffers=totals[2], macs=totals[3],
-        other_ops=totals[4], backward_macs=totals[5], backward_other_ops=totals[6],
+        layers=tuple(stats), params=t_params, trainable_params=t_trainable, buffers=t_buffers, macs=t_macs,
+        other_ops=t_other, backward_macs=t_bwd_macs, backward_other_ops=t_bwd_other,
         activation_elements=activation_total, saved_elements=saved_total,
         peak_live_elements=_peak_live(model, out_elements, input_elements, last_use, input_last_use, workspace),
         notes=notes, family=model.family, num_classes=model.num_classes,

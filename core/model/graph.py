@@ -113,9 +113,9 @@ class GraphBuilder:
             raise ValidationError(f"layers[{index}] {full}", f"{layer.kind} takes {wanted} inputs, got {len(inputs)}",
                                   wanted)
         shapes = (inputs[0].shape,) if len(inputs) == 1 else tuple(t.shape for t in inputs)
-        key = (layer, shapes)
+        key = (layer, shapes) if len(shapes) < 3 else None  # wide concatenations rarely repeat
         try:
-            known = self._inferred.get(key)
+            known = self._inferred.get(key) if key else None
         except TypeError:  # a layer given unhashable parameters (lists): validated below
             key, known = None, None
         if known is not None:
