@@ -15,6 +15,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--input", metavar="CxHxW", help="input channels x height x width, e.g. 1x2048x2448")
     parser.add_argument("--classes", type=int, metavar="N", help="number of output classes")
     parser.add_argument("--precision", default="fp32", metavar="P", help="one of " + ", ".join(PRECISIONS))
+    parser.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+                        help="family parameter, e.g. depths=3,4,23,3 or width=0.75 (repeatable)")
+    parser.add_argument("--freeze", action="append", default=[], metavar="PREFIX",
+                        help="layers whose names start with PREFIX are not trained (repeatable)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--list", action="store_true", help="list the models of the zoo")
 
@@ -29,6 +33,26 @@ def parse_input(text: str) -> tuple[int, int, int]:
     return check_input(tuple(int(p) for p in parts), "--input")
 
 
+def parse_param(text: str) -> tuple[str, object]:
+    """"depths=3,4,6,3" -> ("depths", (3, 4, 6, 3)); numbers, tuples, true/false and words are understood."""
+    import ast
+
+    key, sep, raw = text.partition("=")
+    if not sep or not key.strip().isidentifier():
+        raise ValidationError("--param", f"{text!r} is not KEY=VALUE", "e.g. depths=3,4,6,3 or width=0.5")
+    raw = raw.strip()
+    lowered = raw.lower()
+    if lowered in ("true", "false"):
+        return key.strip(), lowered == "true"
+    try:
+        value = ast.literal_eval(raw)
+    except (ValueError, SyntaxError):
+        value = raw
+    if isinstance(value, list):
+        value = tuple(value)
+    return key.strip(), value
+
+
 def run(args: argparse.Namespace) -> int:
     from ..model.zoo import list_models
 
@@ -40,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
     from ..model.zoo import build_model
 
     shape = parse_input(args.input) if args.input else None
-    report = analyze(build_model(args.name, input=shape, num_classes=args.classes), args.precision)
+    params = dict(parse_param(text) for text in args.param)
+    model = build_model(args.name, input=shape, num_classes=args.classes, **params)
+    report = analyze(model, args.precision, frozen=tuple(args.freeze))
     if args.json:
         json.dump(report_json(report), sys.stdout, indent=1)
         sys.stdout.write("\n")
@@ -80,6 +106,9 @@ def report_json(report) -> dict:
             "activations": layer.output_elements, "saved_elements": layer.saved_elements,
             "traffic_bytes": layer.traffic_bytes(bpe), "intensity": round(layer.intensity(bpe), 4),
             "gemm": None if gemm is None else {"m": gemm.m, "n": gemm.n, "k": gemm.k, "batch": gemm.batch},
+            "gemm_parts": [{"name": part, "m": g.m, "n": g.n, "k": g.k, "batch": g.batch}
+                           for part, g in layer.gemm_parts],
+            "trainable_params": layer.trainable_params,
             "detail": layer.detail,
         })
     return {

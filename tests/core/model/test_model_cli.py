@@ -71,3 +71,19 @@ def test_bad_arguments_print_one_line_and_exit_2(args):
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+def test_family_parameters_and_frozen_layers_from_the_command_line():
+    result = cli("resnet50", "--param", "depths=3,4,23,3", "--freeze", "conv1", "--freeze", "bn1",
+                 "--freeze", "layer", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["totals"]["params"] == 44_549_160  # the resnet101 layout
+    assert data["totals"]["trainable_params"] == 2048 * 1000 + 1000
+    assert any("Frozen" in note for note in data["notes"])
+
+
+def test_bad_family_parameter_is_one_line_exit_2():
+    for args in (("resnet50", "--param", "x"), ("resnet50", "--param", "nope=3"), ("resnet50", "--param", "depths=[1")):
+        result = cli(*args)
+        assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
