@@ -8,7 +8,8 @@ layer kind's editable parameters that such an editor needs.
 
 Each row is a layer kind and its parameters; "inputs" lists earlier rows by index ("input"
 is the model input; default: the previous row). Channel and width parameters that the
-input already determines (in_channels, in_features, num_features, ...) may be left out.
+input already determines (in_channels, in_features, num_features, ...) may be left out;
+a parameter given as None counts as left out (an empty cell in the editor).
 """
 
 from __future__ import annotations
@@ -209,7 +210,7 @@ def build_custom(layers: list[dict], input: tuple[int, ...] = (3, 224, 224), nam
         kwargs = {}
         for param in info.params:
             field = f"layers[{index}].{param.name}"
-            if param.name in row:
+            if row.get(param.name) is not None:  # an empty cell (None) means "not given"
                 kwargs[param.name] = _coerce(field, param, row[param.name])
             elif param.inferred:
                 kwargs[param.name] = _inferred(kind, param.name, sources[0].shape, row)

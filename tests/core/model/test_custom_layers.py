@@ -85,3 +85,10 @@ def test_layer_kinds_describe_every_registered_kind_with_typed_parameters():
 
 def test_every_kind_except_opaque_has_a_counting_function():
     assert {kind for kind, layer_type in KINDS.items() if layer_type not in COUNTERS} == {"Opaque"}
+
+
+def test_empty_cells_count_as_parameters_left_out():
+    model = build_custom([{"kind": "Conv2d", "out_channels": 8, "in_channels": None, "stride": None, "inputs": None},
+                          {"kind": "MaxPool2d", "kernel_size": 2, "stride": None}], input=(3, 16, 16))
+    assert model.nodes[0].shape == (8, 14, 14)
+    assert model.nodes[1].shape == (8, 7, 7)
