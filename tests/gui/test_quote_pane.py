@@ -1,0 +1,104 @@
+"""Quote pane: new quote from the estimate, live totals, background export, history, revisions."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pypdf
+import pytest
+
+from rigsizer.core.examples import load_example
+from rigsizer.core.hardware.catalog import Catalog
+from rigsizer.core.quote import compute_totals
+from rigsizer.core.quote_money import format_amount
+from rigsizer.gui.panes.quote_pane import QuotePane
+from rigsizer.gui.project_model import ProjectModel
+
+EXAMPLE = "fabric-seed"
+
+
+@pytest.fixture
+def pane(qtbot, tmp_path):
+    catalog = Catalog.open(tmp_path / "catalog.db")
+    model = ProjectModel(load_example(EXAMPLE), catalog)
+    with qtbot.waitSignal(model.estimateChanged, timeout=60000):
+        model.request_estimate()
+    widget = QuotePane(model)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    return widget
+
+
+def test_new_quote_from_estimate_fills_the_editor_with_sized_lines(pane):
+    assert pane.new_from_estimate()
+    categories = [pane.items_table.item(row, 0).text() for row in range(pane.items_table.rowCount())]
+    for category in ("gpu", "cpu", "motherboard", "ram", "storage", "psu", "chassis", "cooling"):
+        assert category in categories
+    quote = pane.current_quote()
+    assert format_amount(compute_totals(quote).total, quote.currency) in pane.totals_label.text()
+
+
+def test_editing_terms_and_lines_updates_the_totals(pane):
+    pane.new_from_estimate()
+    pane.tax_spin.setValue(13)
+    pane.discount_spin.setValue(5)
+    pane.items_table.item(0, 3).setText("3")  # three GPUs
+    quote = pane.current_quote()
+    assert quote.tax_rate == Decimal("0.13") and quote.discount_rate == Decimal("0.05")
+    assert quote.items[0].quantity == 3
+    totals = compute_totals(quote)
+    assert format_amount(totals.total, quote.currency) in pane.totals_label.text()
+    pane.items_table.item(0, 3).setText("three")
+    assert "quantity" in pane.error_label.text()
+
+
+def test_export_runs_in_the_background_and_lands_in_the_history(pane, qtbot, tmp_path):
+    pane.new_from_estimate()
+    pane.buyer_editor.edits["name"].setText('<b>ACME</b> & "Sons"')
+    target = tmp_path / "out" / "quote.pdf"
+    with qtbot.waitSignal(pane.exported, timeout=60000) as signal:
+        assert pane.start_export(target)
+        assert pane.job is not None and not pane.export_button.isEnabled()  # the GUI thread is free meanwhile
+    result = signal.args[0]
+    assert target.exists() and result.quote.number.startswith("QT-")
+    text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(str(target)).pages).split())
+    assert '<b>ACME</b> & "Sons"' in text and result.quote.number in text
+    assert pane.history_table.rowCount() == 1
+    assert pane.history_table.item(0, 0).text() == result.quote.number
+    pane.search.setText("acme")
+    assert pane.history_table.rowCount() == 1
+    pane.search.setText("no such customer")
+    assert pane.history_table.rowCount() == 0
+    pane.search.setText("")
+    pane.history_table.selectRow(0)
+    pane.duplicate_selected()
+    assert pane.document.quote.number == result.quote.number + "-R1"
+    with qtbot.waitSignal(pane.exported, timeout=60000):
+        pane.start_export(tmp_path / "out" / "quote-r1.pdf")
+    numbers = {pane.history_table.item(row, 0).text() for row in range(pane.history_table.rowCount())}
+    assert numbers == {result.quote.number, result.quote.number + "-R1"}
+
+
+def test_reopening_a_history_entry_restores_its_quote(pane, qtbot, tmp_path):
+    pane.new_from_estimate()
+    pane.notes_edit.setPlainText("Delivery to plant 2.")
+    with qtbot.waitSignal(pane.exported, timeout=60000) as signal:
+        pane.start_export(tmp_path / "q.pdf")
+    exported = signal.args[0].quote
+    pane.new_from_estimate()
+    pane.notes_edit.setPlainText("something else")
+    pane.history_table.selectRow(0)
+    pane.open_selected()
+    assert pane.current_quote() == exported
+    assert pane.notes_edit.toPlainText() == "Delivery to plant 2."
+
+
+def test_remembered_seller_prefills_new_quotes(pane):
+    pane.new_from_estimate()
+    pane.seller_editor.edits["name"].setText("Vision Integration GmbH")
+    pane.seller_editor.edits["tax_id"].setText("DE123456789")
+    pane.remember_seller()
+    pane.document = None
+    pane.new_from_estimate()
+    assert pane.current_quote().seller.name == "Vision Integration GmbH"
+    assert pane.current_quote().seller.tax_id == "DE123456789"
