@@ -172,7 +172,7 @@ def _coerce(field: str, info: ParamInfo, value: object) -> object:
     if len(values) not in (1, 2):
         raise ValidationError(field, f"{value!r} is neither a number nor a pair", "a whole number or two")
     for v in values:
-        if isinstance(v, bool) or not isinstance(v, int | float) or int(v) != v or not (info.low <= v <= info.high):
+        if isinstance(v, bool) or not isinstance(v, int | float) or not (info.low <= v <= info.high) or int(v) != v:
             raise ValidationError(field, f"{v!r} is out of range", f"whole numbers {info.low:g} to {info.high:g}")
     ints = tuple(int(v) for v in values)
     return ints[0] if len(ints) == 1 else ints

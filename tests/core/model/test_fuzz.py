@@ -66,21 +66,48 @@ def test_vit_family_parameters_are_fuzz_safe(dim, heads, depth, patch, side):
                                           depth=depth, patch=patch))
 
 
-rows = st.lists(
-    st.fixed_dictionaries(
-        {"kind": st.sampled_from(KINDS + ["Nope"])},
-        optional={"out_channels": anything, "kernel_size": anything, "stride": anything, "padding": anything,
-                  "groups": anything, "out_features": anything, "num_heads": anything, "inputs": anything,
-                  "p": anything, "scale_factor": anything, "dim": anything, "start": anything, "stop": anything,
-                  "reduced": anything, "num_groups": anything, "window_size": anything, "nhead": anything,
-                  "embedding_dim": anything, "num_embeddings": anything, "mode": anything, "cross": anything,
-                  "patch_size": anything, "embed_dim": anything, "height": anything, "output_size": anything},
-    ),
-    min_size=0, max_size=6,
-)
+# Plausible values per parameter, so that many random tables are valid and reach the analyser;
+# one value in ten is replaced by anything at all.
+PLAUSIBLE = {
+    "out_channels": st.integers(1, 16), "kernel_size": st.one_of(st.integers(1, 5), st.lists(st.integers(1, 5),
+                                                                                          min_size=2, max_size=2)),
+    "stride": st.integers(1, 3), "padding": st.integers(0, 2), "dilation": st.integers(1, 2),
+    "groups": st.sampled_from([1, 2, 4]), "out_features": st.integers(1, 32), "num_heads": st.sampled_from([1, 2, 4]),
+    "p": st.floats(0, 0.9), "scale_factor": st.integers(1, 3), "start": st.integers(0, 4), "stop": st.integers(1, 8),
+    "reduced": st.integers(1, 8), "num_groups": st.sampled_from([1, 2, 4]), "window_size": st.integers(1, 4),
+    "nhead": st.sampled_from([1, 2, 4]), "embedding_dim": st.integers(1, 16), "num_embeddings": st.integers(1, 100),
+    "mode": st.sampled_from(["nearest", "bilinear", "mean", "cls"]), "patch_size": st.integers(1, 8),
+    "embed_dim": st.sampled_from([4, 8, 16]), "height": st.integers(1, 8), "output_size": st.integers(1, 4),
+    "dim_feedforward": st.integers(1, 32), "num_rois": st.integers(1, 8), "output_padding": st.integers(0, 1),
+    "shift_size": st.integers(0, 3), "dim": st.integers(-2, 2), "num_queries": st.integers(1, 10),
+}
+PARAMS = {info.kind: [p.name for p in info.params] for info in layer_kinds()}
+REQUIRED = {info.kind: [p.name for p in info.params if p.required] for info in layer_kinds()}
 
 
-@settings(max_examples=400, deadline=None)
-@given(layers=rows, shape=st.lists(st.integers(-1, 40), min_size=0, max_size=4))
+@st.composite
+def layer_tables(draw):
+    rows = []
+    for index in range(draw(st.integers(0, 7))):
+        kind = draw(st.sampled_from(KINDS + ["Nope"]))
+        row: dict = {"kind": kind}
+        chosen = draw(st.lists(st.sampled_from(PARAMS.get(kind) or ["bogus"]), max_size=3, unique=True))
+        for name in dict.fromkeys(REQUIRED.get(kind, []) + chosen):
+            strategy = PLAUSIBLE.get(name, anything)
+            row[name] = draw(st.one_of(strategy, anything) if draw(st.integers(0, 9)) == 0 else strategy)
+        if index and draw(st.integers(0, 3)) == 0:
+            refs = st.one_of(st.integers(0, index - 1), st.just("input"))
+            row["inputs"] = draw(st.lists(refs, min_size=1, max_size=3))
+        rows.append(row)
+    return rows
+
+
+input_shapes = st.one_of(st.tuples(st.integers(1, 8), st.integers(1, 40), st.integers(1, 40)),
+                         st.tuples(st.integers(1, 40), st.integers(1, 16)), st.tuples(st.integers(1, 40)),
+                         st.lists(st.integers(-1, 40), max_size=4).map(tuple))
+
+
+@settings(max_examples=500, deadline=None)
+@given(layers=layer_tables(), shape=input_shapes)
 def test_random_layer_tables_build_or_raise_validation_errors(layers, shape):
-    build_and_analyse(lambda: build_custom(layers, input=tuple(shape)))
+    build_and_analyse(lambda: build_custom(layers, input=shape))
