@@ -55,6 +55,9 @@ class Model:
         return self.nodes[ref].shape if ref >= 0 else self.input_shapes[-1 - ref]
 
 
+MAX_NODES = 200_000  # far beyond any real network; stops runaway depth parameters early
+
+
 class Tensor(NamedTuple):
     """A handle on a value in the graph under construction: the producing node and its shape."""
 
@@ -107,6 +110,8 @@ class GraphBuilder:
         """Apply `layer` to `inputs`; returns the handle of its output."""
         index = len(self._nodes)
         full = self._prefix + name
+        if index >= MAX_NODES:
+            raise ValidationError("layers", f"the model exceeds {MAX_NODES:,} layers", f"at most {MAX_NODES:,} layers")
         arity = layer.arity  # n inputs exactly; 0: two or more; -1: one or more
         if not inputs or (arity > 0 and len(inputs) != arity) or (arity == 0 and len(inputs) < 2):
             wanted = "two or more" if arity == 0 else str(arity)

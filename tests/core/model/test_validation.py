@@ -78,3 +78,8 @@ def test_bad_family_parameter_values_are_validation_errors():
         build_model("resnet50", depths="abc")
     with pytest.raises(ValidationError):
         build_model("convnext_tiny", dims=(96, 192))
+
+
+def test_runaway_depth_is_stopped_with_a_validation_error():
+    with pytest.raises(ValidationError, match="exceeds"):
+        build_model("resnet18", input=(3, 32, 32), depths=(10**9, 1, 1, 1))
