@@ -37,6 +37,15 @@ handle; shorthands: `conv`, `bn`, `act`, `linear`, `add`, `concat`, `conv_bn_act
 heads: call `b.output(head1, head2, ...)`; several model inputs: pass a list of shapes and use
 `b.inputs[i]`. A shape that cannot work raises ValidationError naming `layers[i] <name>`.
 Shapes exclude the batch: (C, H, W), tokens (T, D), Swin grids (H, W, C).
+
+`b.note("...")` records what the definition leaves out or assumes (auxiliary heads, NMS,
+anchor decoding); the report shows it. A step with no counting rule can still be placed with
+`Opaque(label, output_shape, params)`: it keeps the graph whole and is reported as not
+counted. Private helpers shared by several families live in `_`-prefixed modules, which
+discovery skips (`_efficient.py`: timm's ds/ir blocks and `make_divisible`).
+
+`analyze(model, precision, frozen=("backbone",))` then counts it; registered `ZooEntry`
+reference figures are checked by tests/core/model/test_zoo_reference.py.
 """
 
 from __future__ import annotations
