@@ -131,3 +131,22 @@ def page_text(page: int, pages: int, lang: str) -> str:
     if lang == "both":
         return f"Page {page} of {pages} / 第 {page} 页，共 {pages} 页"
     return f"Page {page} of {pages}"
+
+
+# spec-sheet row labels written by core.quote_sizing (English there; translated here for print)
+DETAIL_LABELS: dict[str, str] = {
+    "Vendor / model": "厂商 / 型号", "Architecture": "架构", "Memory": "显存", "Memory bandwidth": "内存带宽",
+    "FP32 cores x boost clock": "FP32 核心数 × 加速频率", "TDP": "热设计功耗", "Host link": "主机接口",
+    "NVLink": "NVLink", "Source": "数据来源", "Cores / threads": "核心 / 线程", "Clock (used for peak)": "频率（用于峰值）",
+    "Peak FP32": "FP32 峰值", "PCIe lanes": "PCIe 通道", "ISA": "指令集",
+}
+
+
+def detail(label: str, lang: str) -> str:
+    """A spec-sheet row label in the quote's language (unknown labels stay as written)."""
+    chinese = DETAIL_LABELS.get(label)
+    if chinese is None and label.startswith("Peak ") and label.endswith(" (dense)"):
+        chinese = f"{label[5:-8]} 峰值（稠密）"
+    if chinese is None or lang == "en":
+        return label
+    return chinese if lang == "zh" else f"{label} / {chinese}"

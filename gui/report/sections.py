@@ -161,7 +161,8 @@ def spec_sheets(quote: Quote, lang: str) -> str:
     out = [f"<h2 style='page-break-before: always;'>{labels.inline('spec_sheets', lang)}</h2>"]
     for index, item in enumerate(quote.items, 1):
         out.append(f"<h3>{index}. {esc(item.part_name)} × {item.quantity}</h3>")
-        rows = [f"<tr><td width='30%' class='muted'>{esc(k)}</td><td>{esc(v)}</td></tr>" for k, v in item.details]
+        rows = [f"<tr><td width='30%' class='muted'>{esc(labels.detail(k, lang))}</td><td>{esc(v)}</td></tr>"
+                for k, v in item.details]
         if not item.details and item.specs:
             rows.append(f"<tr><td width='30%' class='muted'>{labels.html('item', lang)}</td><td>{esc(item.specs)}</td></tr>")
         if item.sizing_rule:
