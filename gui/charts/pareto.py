@@ -142,7 +142,7 @@ def configurations_from(result: Any) -> list[Configuration]:
         count = int(_first(item, "count") or 1)
         name = _first(item, "device_name") or _first(item, "device_id") or "?"
         device_id = _first(item, "device_id")
-        lines = [f"{label}: {value:,.0f} USD" for label, value in (_first(item, "price_items") or ())]
+        lines = [f"{label}: {format_money(value)}" for label, value in (_first(item, "price_items") or ())]
         lines += [f"✗ {reason}" for reason in (_first(item, "reasons") or ())]
         lines += [f"• {rule}" for rule in (_first(item, "rules") or ())]
         out.append(Configuration(

@@ -193,7 +193,13 @@ class ResultsPane(QWidget):
         project_model.estimateFailed.connect(self._on_failed)
         if hasattr(project_model, "busyChanged"):
             project_model.busyChanged.connect(self._on_busy)
+        self.destroyed.connect(lambda _obj=None, pane=self: pane._cancel_jobs())
         self.show_estimate(project_model.estimate())
+
+    def _cancel_jobs(self) -> None:
+        job, self._recommend_job = self._recommend_job, None
+        if job is not None:
+            job.cancel()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return QSize(760, 700)
@@ -361,19 +367,39 @@ class ResultsPane(QWidget):
         except Exception as error:  # no catalog: the chart says why
             self._on_recommend_error(error)
             return
+        alive = _alive_guard(self)
         self._recommend_job = run_in_worker(_recommend, project, catalog,
-                                            on_done=self._on_recommendations,
-                                            on_error=self._on_recommend_error)
+                                            on_done=lambda result: alive(self._on_recommendations, result),
+                                            on_error=lambda error: alive(self._on_recommend_error, error))
 
     def _on_recommendations(self, result: Any) -> None:
         self._recommend_job = None
         self._recommend_error = ""
         self.configurations = configurations_from(result)
         currency = self.configurations[0].currency if self.configurations else "USD"
+        self._price_from_recommendation(result)
         self.pareto.set_configurations(np.array([c.price for c in self.configurations]),
                                        np.array([c.seconds for c in self.configurations]),
                                        [c.label for c in self.configurations],
                                        np.array([c.pareto for c in self.configurations], dtype=bool), currency)
+        if self.configurations and not any(math.isfinite(c.seconds) for c in self.configurations):
+            self.pareto.show_empty(self.tr("No training in this project: nothing to trade against price"))
+
+    def _price_from_recommendation(self, result: Any) -> None:
+        """The price card shows the core's priced system for the estimated device and count, when there is one."""
+        estimate = self.estimate
+        if estimate is None or _find(estimate, "price") is not None:
+            return
+        match = next((c for c in (result or ()) if getattr(c, "device_id", None) == estimate.device.id
+                      and getattr(c, "count", None) == estimate.gpus), None)
+        if match is None or not math.isfinite(getattr(match, "price_usd", math.nan)):
+            return
+        items = "\n".join(f"{label}: {format_money(value)}" for label, value in match.price_items)
+        note = self.tr("System price from the recommendation:\n%1\n\n%2").replace("%1", items).replace(
+            "%2", "\n".join(match.rules))
+        self._set_card("price", None, format_money(match.price_usd),
+                       self.tr("%1 × %2 with CPU, RAM and storage").replace("%1", str(match.count)).replace(
+                           "%2", match.device_name), "", note)
 
     def _on_recommend_error(self, error: BaseException) -> None:
         self._recommend_job = None
@@ -404,6 +430,17 @@ class ResultsPane(QWidget):
             return
         candidates = [dict(item) for item in self.configurations[index].candidates]
         self.model.set_value("hardware.candidates", candidates)
+
+
+def _alive_guard(widget: QWidget) -> Any:
+    """Calls back into `widget` only while its C++ side exists (a result may outlive a closed pane)."""
+    import shiboken6
+
+    def call(method: Any, value: Any) -> None:
+        if shiboken6.isValid(widget):
+            method(value)
+
+    return call
 
 
 def _recommend(project: Any, catalog: Any, state: Any) -> Any:

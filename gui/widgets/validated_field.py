@@ -48,6 +48,7 @@ class ValidatedField(QWidget):
         self._kind = kind if not choices else "choice"
         self._choices = tuple(choices)
         self._value: Any = None
+        self._invalid = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -134,7 +135,7 @@ class ValidatedField(QWidget):
     # -- errors --------------------------------------------------------------------------------
     def show_error(self, message: str) -> None:
         self.input.setStyleSheet(_INVALID_STYLE)
-        self.input.setProperty("invalid", True)
+        self._invalid = True
         self.error_label.setText(message)
         self.error_label.show()
         self.input.setToolTip(message + ("\n\n" + self._help if getattr(self, "_help", "") else ""))
@@ -143,13 +144,14 @@ class ValidatedField(QWidget):
         if not self.has_error():
             return
         self.input.setStyleSheet("")
-        self.input.setProperty("invalid", False)
+        self._invalid = False
         self.error_label.clear()
         self.error_label.hide()
         self.input.setToolTip(getattr(self, "_help", ""))
 
     def has_error(self) -> bool:
-        return bool(self.input.property("invalid"))
+        # a Python flag: reading a bool back through QObject.property() is avoided on purpose
+        return self._invalid
 
     def error_text(self) -> str:
         return self.error_label.text() if self.has_error() else ""
