@@ -81,3 +81,15 @@ def test_zoo_entries_list_their_family_parameters_with_the_variant_values():
     assert set(entry.family_params) == set(defaults)
     rebuilt = build_model("resnet50", cardinality=32, base_width=4)
     assert analyze(rebuilt).params == 25_028_904
+
+
+def computed_entries():
+    return [e for e in list_models() if e.reference_params and e.reference_source.startswith("computed from")]
+
+
+@pytest.mark.parametrize("entry", computed_entries(), ids=lambda e: e.name)
+def test_registered_reference_figures_agree_with_the_analysis(entry):
+    report = analyze(build_model(entry.name))
+    assert report.params == entry.reference_params
+    if entry.reference_macs:
+        assert abs(report.macs - entry.reference_macs) <= 0.005 * entry.reference_macs
