@@ -53,8 +53,8 @@ def main() -> int:
             over.append(entry.name)
         cells = " ".join(f"{best * 1e3:>9.2f}/{median * 1e3:<7.2f}ms" for best, median in row)
         print(f"{entry.name:<32} {cells}  < {target * 1e3:.0f} ms {verdict}")
-    print(f"{len(list_models())} models, {'quick mode: ' if quick else ''}{repeats} runs each; "
-          f"over target (best run): {', '.join(over) or 'none'}")
+    print(f"{len(list_models())} models, {repeats} runs each; over target (best run): {', '.join(over) or 'none'}"
+          + (" (quick mode: too few runs for the timings to mean much)" if quick else ""))
     for line in refused:
         print(f"not applicable: {line}")
     for line in broken:
