@@ -106,12 +106,14 @@ class ChartBase(pg.PlotWidget):
                 label.setText(label.text, color=palette.foreground())
 
     def _restyle_all(self) -> None:
-        self._style_legend()
-        if self._empty_reason:
-            self._empty.setText(textwrap.fill(self._empty_reason, 38), color=palette.foreground())
         try:
+            self._style_legend()
+            if self._empty_reason:
+                self._empty.setText(textwrap.fill(self._empty_reason, 38), color=palette.foreground())
             self.restyle()
         except AttributeError:  # registration runs once before the subclass has built its items
+            pass
+        except RuntimeError:  # a closed chart whose items Qt has already deleted: nothing to recolour
             pass
 
     def restyle(self) -> None:

@@ -61,7 +61,7 @@ class ParetoChart(ChartBase):
         pareto = np.asarray(pareto, dtype=bool)
         self._labels = list(labels)
         self._prices, self._seconds, self._currency = prices, seconds, currency
-        mask = finite(prices, seconds) if len(prices) else np.zeros(0, dtype=bool)
+        mask = (finite(prices, seconds) & (seconds > 0)) if len(prices) else np.zeros(0, dtype=bool)
         if not mask.any():
             for item in (self.others, self.optimal, self.ring):
                 item.setData([], [])
@@ -69,9 +69,13 @@ class ParetoChart(ChartBase):
             self.show_empty(self.tr("No recommended configurations"))
             return
         self.hide_empty()
-        divisor, unit = time_unit(float(np.max(seconds[mask])))
-        self.set_axes(self.tr("Training time (%1)").replace("%1", unit), self.tr("Price (%1)").replace("%1", currency))
-        self._x = seconds / divisor
+        divisor, unit = time_unit(float(np.min(seconds[mask])))
+        self.set_axes(self.tr("Training time (%1, log scale)").replace("%1", unit), self.tr("Price"),
+                      left_units=currency)
+        # times span orders of magnitude: plot log10 of them on a logarithmic axis (items placed by hand)
+        self.plot_item.getAxis("bottom").setLogMode(True)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            self._x = np.log10(seconds / divisor)
         self._y = prices
         indices = np.arange(len(prices))
         on_front = mask & pareto

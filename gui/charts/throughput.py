@@ -18,7 +18,7 @@ class ThroughputChart(ChartBase):
         self.set_title(self.tr("Throughput vs batch size"))
         self.set_axes(self.tr("Batch size"), self.tr("Throughput"), left_units="samples/s")
         self.plot_item.setLogMode(x=True, y=False)
-        self.add_legend((-10, -10))
+        self.add_legend((10, 10))
         self._curves: dict[str, pg.PlotDataItem] = {}
         self.selected_line = pg.InfiniteLine(angle=90, pen=palette.role_pen("highlight", 1.5))
         self.selected_line.hide()

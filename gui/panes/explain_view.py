@@ -28,8 +28,15 @@ def _value_text(value: float | str, unit: str) -> str:
     return format_value(value, unit, 4)
 
 
+NUMERIC_WORDS = {"x", "ceil", "floor", "min", "max", "log", "log2", "log10", "sqrt", "exp", "e", "abs", "round"}
+
+
 def substituted_formula(derived: Any) -> str:
-    """The formula with every input symbol replaced by its value (longest symbols first)."""
+    """The formula with every input symbol replaced by its value (longest symbols first).
+
+    Returns "" when the result would not be a plain numeric expression (a formula written in
+    words, whose words are not all input symbols): the inputs table shows the values then.
+    """
     formula = str(derived.formula)
     inputs = sorted(derived.inputs, key=lambda item: len(str(item.symbol)), reverse=True)
     if not inputs:
@@ -48,7 +55,11 @@ def substituted_formula(derived: Any) -> str:
     if not pattern_parts:
         return formula
     pattern = re.compile("|".join(pattern_parts))
-    return pattern.sub(lambda match: values.get(match.group(0), match.group(0)), formula)
+    result = pattern.sub(lambda match: values.get(match.group(0), match.group(0)), formula)
+    leftover = {word.lower() for word in re.findall(r"[A-Za-z_][A-Za-z_0-9]*", result)}
+    if leftover - NUMERIC_WORDS or result == formula:
+        return ""
+    return result
 
 
 def render_html(derived: Any, title: str = "") -> str:
@@ -66,11 +77,13 @@ def render_html(derived: Any, title: str = "") -> str:
             "%2", esc(_value_text(derived.high, derived.unit))) + ")</span>"
     parts.append(f"<p style='font-size:large'><b>{esc(value)}</b>{band}</p>")
     parts.append(f"<p><b>{esc(tr('Formula'))}</b><br><code>{esc(derived.name)} = {esc(derived.formula)}</code></p>")
-    if derived.inputs:
+    substituted = substituted_formula(derived) if derived.inputs else ""
+    if substituted:
         parts.append(f"<p><b>{esc(tr('With the values'))}</b><br>"
-                     f"<code>= {esc(substituted_formula(derived))}</code><br>"
+                     f"<code>= {esc(substituted)}</code><br>"
                      f"<code>= {esc(format_number(derived.value, 6) if isinstance(derived.value, float | int) else str(derived.value))}"
                      f" {esc(derived.unit)}</code></p>")
+    if derived.inputs:
         rows = "".join(
             f"<tr><td><code>{esc(str(item.symbol))}</code></td><td align='right'>{esc(item.value if isinstance(item.value, str) else format_number(item.value, 6))}</td><td>{esc(item.unit)}</td><td style='color:gray'>{esc(item.source)}</td></tr>"
             for item in derived.inputs)

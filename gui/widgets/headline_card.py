@@ -35,6 +35,7 @@ class HeadlineCard(QFrame):
         value_font.setPointSizeF(value_font.pointSizeF() * 1.45)
         value_font.setBold(True)
         self.value_label.setFont(value_font)
+        self.value_label.setWordWrap(True)  # long words ("GPU memory bandwidth") wrap rather than clip
         self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_label = QLabel("")
         self.detail_label.setWordWrap(True)
