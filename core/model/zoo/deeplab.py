@@ -47,6 +47,9 @@ def deeplabv3(input_shape: tuple[int, int, int], num_classes: int, name: str = "
     b = GraphBuilder(name, input_shape, family="deeplab", num_classes=num_classes,
                      description=f"DeepLabV3 ResNet-{depth}, ASPP {tuple(rates)}, {num_classes} classes"
                                  + (", aux head" if aux else ""))
+    if aux:
+        b.note("Includes the auxiliary FCN head on layer3 (used in training only), as torchvision's "
+               "published num_params and _ops do; aux=False gives the inference model.")
     with b.scope("backbone"):
         features = ResNetBody(b).build(b.input, DEPTHS[depth], (False, True, True))
     size = input_shape[1:]

@@ -7,8 +7,8 @@ frozen (trainable_backbone_layers=3), FrozenConv2d here. MACs are counted for th
 GeneralizedRCNNTransform (min side 800, max 1333, padded to a multiple of 32): torchvision's `_ops`
 (134.38 and 151.54 GMACs) are reproduced at 3x800x800, the default here; a 4:3 photo becomes
 3x800x1088. Faster R-CNN's box head runs once per proposal: `proposals` (1000 at inference,
-torchvision's rpn post_nms_top_n_test) sets that cost. Heads shared across pyramid levels are
-counted once over the positions of all levels (their weights are held once). Not counted (listed
+torchvision's rpn post_nms_top_n_test) sets that cost. Heads shared across pyramid levels run on
+every level: the first application holds the weights, the others are SharedConv2d (MACs only). Not counted (listed
 in the report's notes): anchor generation, proposal filtering and NMS, box decoding and
 postprocessing, and the transform's resize and normalisation.
 """
@@ -16,10 +16,10 @@ postprocessing, and the transform's resize and normalisation.
 from __future__ import annotations
 
 from ..graph import GraphBuilder, Model, Tensor
-from ..layers.detection import RoIAlign
+from ..layers.detection import RoIAlign, SharedConv2d
 from ..layers.pooling import MaxPool2d
 from ..layers.resize import Upsample
-from ..layers.structural import Concat, Opaque, ToImage, ToTokens
+from ..layers.structural import Opaque
 from ._backbones import DEPTHS, ResNetBody
 from ._catalog import model
 
@@ -39,17 +39,26 @@ def fpn(b: GraphBuilder, features: list[Tensor], width: int = 256) -> list[Tenso
     return results
 
 
-def side_by_side(b: GraphBuilder, name: str, levels: list[Tensor]) -> Tensor:
-    """Lay pyramid levels side by side as one (C, 1, sum H*W) map, so that a head whose weights are
-    shared across levels is one layer: a 3x3 conv over it costs the same MACs as over each level."""
-    tokens = [b.layer(f"{name}.tokens{i}", ToTokens(), x) for i, x in enumerate(levels)]
-    joined = b.layer(f"{name}.concat", Concat(0), *tokens) if len(tokens) > 1 else tokens[0]
-    return b.layer(f"{name}.rows", ToImage(1), joined)
+def shared_conv(b: GraphBuilder, name: str, levels: list[Tensor], out: int, kernel: int) -> list[Tensor]:
+    """One conv applied to every pyramid level with the same weights: the first application holds
+    the parameters, the others (named `name[i]`) count their MACs only."""
+    first = b.conv(name, levels[0], out, kernel, bias=True)
+    rest = [b.layer(f"{name}[{i}]", SharedConv2d(x.channels, out, kernel, 1, kernel // 2, 1, 1, True), x)
+            for i, x in enumerate(levels[1:], 1)]
+    return [first, *rest]
+
+
+def shared_relu(b: GraphBuilder, name: str, levels: list[Tensor]) -> list[Tensor]:
+    return [b.act(name if i == 0 else f"{name}[{i}]", x, inplace=True) for i, x in enumerate(levels)]
 
 
 def _body(b: GraphBuilder, depth: int) -> list[Tensor]:
     if depth not in DEPTHS:
         raise ValueError(f"depth {depth} is not one of {sorted(DEPTHS)}")
+    b.note("The input is the image after GeneralizedRCNNTransform (min side 800, max 1333, padded to a "
+           "multiple of 32); the resize and normalisation are not counted.")
+    b.note("conv1 and layer1 are frozen (FrozenConv2d, trainable_backbone_layers=3): analyze(model, "
+           "frozen=frozen_layers(model)) leaves them out of trainable_params. FrozenBN terms are buffers.")
     with b.scope("backbone.body"):
         return ResNetBody(b, frozen_bn=True, frozen_layers=2).build(b.input, DEPTHS[depth])
 
@@ -59,16 +68,18 @@ def faster_rcnn(input_shape: tuple[int, int, int], num_classes: int, name: str =
                 detections: int = 100) -> Model:
     b = GraphBuilder(name, input_shape, family="rcnn", num_classes=num_classes,
                      description=f"Faster R-CNN ResNet-{depth}-FPN, {proposals} proposals, {num_classes} classes")
+    b.note(f"The box head runs on {proposals} proposals (torchvision keeps 1000 after NMS at inference, "
+           "2000 RPN proposals and 512 sampled RoIs in training). Anchor generation, proposal filtering "
+           "and NMS, box decoding and the final NMS are not counted.")
     features = _body(b, depth)
     with b.scope("backbone.fpn"):
         pyramid = fpn(b, features)
         pool = b.layer("extra_blocks.pool", MaxPool2d(1, 2, 0), pyramid[-1])
-    levels = side_by_side(b, "rpn.levels", pyramid + [pool])
     with b.scope("rpn.head"):
-        x = b.act("conv.0.1", b.conv("conv.0.0", levels, 256, 3, bias=True), inplace=True)
-        objectness = b.conv("cls_logits", x, anchors, 1, bias=True)
-        deltas = b.conv("bbox_pred", x, 4 * anchors, 1, bias=True)
-    boxes = b.layer("rpn.filter_proposals", Opaque("anchors, top-k, NMS", (proposals, 4)), objectness)
+        x = shared_relu(b, "conv.0.1", shared_conv(b, "conv.0.0", pyramid + [pool], 256, 3))
+        objectness = shared_conv(b, "cls_logits", x, anchors, 1)
+        deltas = shared_conv(b, "bbox_pred", x, 4 * anchors, 1)
+    boxes = b.layer("rpn.filter_proposals", Opaque("anchors, top-k, NMS", (proposals, 4)), objectness[-1])
     with b.scope("roi_heads"):
         x = b.layer("box_roi_pool", RoIAlign(proposals, 7, 2), *pyramid, boxes)
         x = b.act("box_head.relu6", b.linear("box_head.fc6", x, representation), inplace=True)
@@ -76,32 +87,33 @@ def faster_rcnn(input_shape: tuple[int, int, int], num_classes: int, name: str =
         scores = b.linear("box_predictor.cls_score", x, num_classes)
         regression = b.linear("box_predictor.bbox_pred", x, 4 * num_classes)
         result = b.layer("postprocess_detections", Opaque("box decoding, NMS", (detections, 6)), scores)
-    b.output(result, regression, deltas)
+    b.output(result, regression, *deltas)
     return b.build()
 
 
-def _tower(b: GraphBuilder, x: Tensor, outputs: int, last: str, convs: int = 4) -> Tensor:
+def _tower(b: GraphBuilder, levels: list[Tensor], outputs: int, last: str, convs: int = 4) -> list[Tensor]:
     for i in range(convs):
-        x = b.act(f"conv.{i}.1", b.conv(f"conv.{i}.0", x, x.channels, 3, bias=True), inplace=True)
-    return b.conv(last, x, outputs, 3, bias=True)
+        levels = shared_relu(b, f"conv.{i}.1", shared_conv(b, f"conv.{i}.0", levels, levels[0].channels, 3))
+    return shared_conv(b, last, levels, outputs, 3)
 
 
 def retinanet(input_shape: tuple[int, int, int], num_classes: int, name: str = "retinanet", depth: int = 50,
               anchors: int = 9, detections: int = 300) -> Model:
     b = GraphBuilder(name, input_shape, family="rcnn", num_classes=num_classes,
                      description=f"RetinaNet ResNet-{depth}-FPN, {anchors} anchors, {num_classes} classes")
+    b.note("Anchor generation, box decoding, top-k selection and NMS are not counted.")
     features = _body(b, depth)
     with b.scope("backbone.fpn"):
         pyramid = fpn(b, features[1:])
         p6 = b.conv("extra_blocks.p6", pyramid[-1], 256, 3, 2, 1, bias=True)
         p7 = b.conv("extra_blocks.p7", b.act("extra_blocks.relu", p6), 256, 3, 2, 1, bias=True)
-    levels = side_by_side(b, "head.levels", pyramid + [p6, p7])
+    levels = pyramid + [p6, p7]
     with b.scope("head.classification_head"):
         logits = _tower(b, levels, anchors * num_classes, "cls_logits")
     with b.scope("head.regression_head"):
         regression = _tower(b, levels, anchors * 4, "bbox_regression")
-    result = b.layer("postprocess_detections", Opaque("box decoding, top-k, NMS", (detections, 6)), logits)
-    b.output(result, regression)
+    result = b.layer("postprocess_detections", Opaque("box decoding, top-k, NMS", (detections, 6)), logits[-1])
+    b.output(result, *logits[:-1], *regression)
     return b.build()
 
 

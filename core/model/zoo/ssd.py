@@ -5,7 +5,8 @@ dilated fc6 and 1x1 fc7 as convolutions, four extra blocks, and per-level 3x3 he
 
 Counting convention: params are every nn.Parameter as torchvision's `num_params` counts them
 (35,641,826); with pretrained weights the first VGG stage (conv1_1, conv1_2: 38,720) is frozen
-(trainable_backbone_layers=4), FrozenConv2d here. MACs at 3x300x300 (the SSD transform's fixed
+(trainable_backbone_layers=4), FrozenConv2d here. VGG layers are named as in the paper
+(`backbone.features.conv4_3`) rather than by torchvision's sequence index. MACs at 3x300x300 (the SSD transform's fixed
 size) reproduce torchvision's `_ops` (34.858 GMACs). Not counted: default-box decoding and NMS.
 """
 
@@ -27,22 +28,27 @@ def ssd300_vgg16(input_shape: tuple[int, int, int], num_classes: int, name: str 
                  frozen_convs: int = 2, detections: int = 200) -> Model:
     b = GraphBuilder(name, input_shape, family="ssd", num_classes=num_classes,
                      description=f"SSD300 VGG-16, {num_classes} classes")
+    b.note("conv1_1 and conv1_2 are frozen with pretrained weights (trainable_backbone_layers=4): "
+           "analyze(model, frozen=frozen_layers(model)) leaves them out of trainable_params.")
+    b.note("The input is the image after the SSD transform (resized to 300x300); default-box decoding "
+           "and NMS are not counted.")
     x = b.input
-    pools = 0
-    convs = 0
+    stage, position, convs = 1, 1, 0
     sources: list[Tensor] = []
-    for index, value in enumerate(VGG16):
-        prefix = "backbone.features." if pools < 3 or (pools == 3 and value) else "backbone.extra.0."
+    for value in VGG16:
+        # VGG layers carry their paper names (conv4_3), which are unique as name prefixes too.
+        prefix = "backbone.features." if stage <= 4 else "backbone.extra.0."
         if value == 0:
-            if pools == 3:  # conv4_3, L2-normalised, is the first detection source
+            if stage == 4:  # conv4_3, L2-normalised, is the first detection source
                 sources.append(b.layer("backbone.scale_weight", L2Norm(x.channels), x))
-            pools += 1
-            x = b.layer(f"{prefix}{index}", MaxPool2d(2, 2, 0, ceil_mode=pools == 3), x)
+            x = b.layer(f"{prefix}pool{stage}", MaxPool2d(2, 2, 0, ceil_mode=stage == 3), x)
+            stage, position = stage + 1, 1
             continue
         kind = FrozenConv2d if convs < frozen_convs else Conv2d
-        x = b.layer(f"{prefix}{index}", kind(x.channels, value, 3, 1, 1, 1, 1, True), x)
-        x = b.act(f"{prefix}{index}.relu", x, inplace=True)
+        x = b.layer(f"{prefix}conv{stage}_{position}", kind(x.channels, value, 3, 1, 1, 1, 1, True), x)
+        x = b.act(f"{prefix}relu{stage}_{position}", x, inplace=True)
         convs += 1
+        position += 1
     with b.scope("backbone.extra.0.fc"):
         x = b.layer("0", MaxPool2d(3, 1, 1), x)
         x = b.act("2", b.conv("1", x, 1024, 3, 1, 6, 6, bias=True), inplace=True)

@@ -49,6 +49,10 @@ def transformer(input_shape: tuple[int, int, int], num_classes: int, name: str =
     b = GraphBuilder(name, [(src_len,), (tgt_len,)], family="transformer", num_classes=vocab_size,
                      description=f"Transformer d={d_model}, {nhead} heads, {num_encoder_layers}+{num_decoder_layers} "
                                  f"layers, d_ff={dim_feedforward}, vocabulary {vocab_size}")
+    b.note("nn.Transformer semantics: post-norm layers, final LayerNorms after both stacks, no output "
+           "projection unless generator=True; sine positional encodings (no parameters).")
+    b.note("Input (1, S, T): source length S, target length T; num_classes is the vocabulary. The "
+           "embedding lookup is data movement, not MACs.")
     src, tgt = b.inputs
     # One table embeds both sequences: look up the concatenated ids once, then split them apart.
     ids = b.layer("ids", Concat(0), src, tgt)

@@ -20,7 +20,7 @@ from ..graph import GraphBuilder, Model, Tensor
 from ..layers.detection import FrozenConv2d
 from ..layers.pooling import MaxPool2d
 from ..layers.resize import Upsample
-from ..layers.structural import Split
+from ..layers.structural import Opaque, Split
 from ._catalog import model
 
 V8_SCALES = {"n": (0.33, 0.25, 1024), "s": (0.33, 0.50, 1024), "m": (0.67, 0.75, 768), "l": (1.00, 1.00, 512),
@@ -93,6 +93,10 @@ def yolov8(input_shape: tuple[int, int, int], num_classes: int, name: str = "yol
     b = GraphBuilder(name, input_shape, family="yolo", num_classes=num_classes,
                      description=f"YOLOv8, depth x{depth:g}, width x{width:g}, {num_classes} classes")
     y = _Yolo(b)
+    b.note("The DFL convolution's 16 weights are fixed (requires_grad=False): analyze(model, "
+           "frozen=frozen_layers(model)) gives the 'gradients' count ultralytics prints.")
+    b.note("Ultralytics' GFLOPs are 2 x thop MACs, which also count BatchNorm and bias adds: about 1-2 % "
+           "above 2 x these MACs. DFL box decoding and NMS are not counted.")
 
     def ch(c: int) -> int:
         return _divisible(min(c, max_channels) * width)
@@ -127,11 +131,12 @@ def yolov8(input_shape: tuple[int, int, int], num_classes: int, name: str = "yol
         heads.append(b.conv(f"model.22.cv2.{i}.2", box, 4 * reg_max, 1, bias=True))
         cls = y.conv(f"model.22.cv3.{i}.1", y.conv(f"model.22.cv3.{i}.0", feature, c3, 3), c3, 3)
         heads.append(b.conv(f"model.22.cv3.{i}.2", cls, num_classes, 1, bias=True))
-    # DFL: a fixed 1x1 convolution (weights 0..reg_max-1) that turns each side's distribution into
-    # its expectation; shown here on the finest level's box output, as one layer holds its weights.
+    # DFL: a fixed 1x1 convolution (weights 0..reg_max-1) turning each box side's distribution into
+    # its expectation. It holds the 16 frozen weights; its MACs (16 x 4 sides x all anchors, under
+    # 0.01 % of the model) are shown for one side on the finest level only.
     distribution = b.layer("model.22.dfl.split", Split(0, reg_max), heads[0])
     heads.append(b.layer("model.22.dfl.conv", FrozenConv2d(reg_max, 1, 1, 1, 0, 1, 1, False), distribution))
-    b.output(*heads)
+    b.output(*heads, b.layer("postprocess", Opaque("DFL decoding, NMS", (300, 6)), heads[-1]))
     return b.build()
 
 
@@ -141,6 +146,8 @@ def yolov5(input_shape: tuple[int, int, int], num_classes: int, name: str = "yol
     b = GraphBuilder(name, input_shape, family="yolo", num_classes=num_classes,
                      description=f"YOLOv5, depth x{depth:g}, width x{width:g}, {num_classes} classes")
     y = _Yolo(b)
+    b.note("Ultralytics' GFLOPs are 2 x thop MACs, which also count BatchNorm and bias adds: about 1-2 % "
+           "above 2 x these MACs. Anchor box decoding and NMS are not counted.")
 
     def ch(c: int) -> int:
         return _divisible(c * width)
@@ -169,7 +176,8 @@ def yolov5(input_shape: tuple[int, int, int], num_classes: int, name: str = "yol
     x = b.concat("model.22", y.conv("model.21", out4, ch(512), 3, 2), h10)
     out5 = y.c3("model.23", x, ch(1024), rep(3), False)
     outputs = anchors_per_level * (num_classes + 5)
-    b.output(*(b.conv(f"model.24.m.{i}", f, outputs, 1, bias=True) for i, f in enumerate((out3, out4, out5))))
+    heads = [b.conv(f"model.24.m.{i}", f, outputs, 1, bias=True) for i, f in enumerate((out3, out4, out5))]
+    b.output(*heads, b.layer("postprocess", Opaque("anchor decoding, NMS", (300, 6)), heads[-1]))
     return b.build()
 
 

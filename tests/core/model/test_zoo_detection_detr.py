@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from rigsizer.core.model.analyze import analyze
-from rigsizer.core.model.layers.detection import frozen_params
+from rigsizer.core.model.layers.detection import frozen_layers, frozen_params
 from rigsizer.core.model.zoo import build_model, list_models
 
 
@@ -27,6 +27,17 @@ def test_detr_params_match_the_published_totals_and_trainable_counts(name, total
     assert report.params == total
     assert report.params - frozen_params(report.layers) == trainable
     assert report.buffers == buffers  # FrozenBatchNorm2d: weight, bias, mean, var as buffers
+
+
+@pytest.mark.parametrize("name, trainable", [("detr_resnet50", 41_302_368), ("detr_resnet101", 60_242_272)])
+def test_analysing_with_the_frozen_layers_reports_trainable_params_as_main_py_prints(name, trainable):
+    model = build_model(name)
+    report = analyze(model, frozen=frozen_layers(model))
+    assert report.trainable_params == trainable
+    assert report.params == analyze(model).params
+    # Nothing before layer2 needs a gradient any more: less backward work than with all layers trained.
+    assert report.backward_macs < analyze(model).backward_macs
+    assert any("frozen_layers" in note for note in report.notes)
 
 
 def test_detr_parts_match_the_published_breakdown():

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from rigsizer.core.model.analyze import analyze
-from rigsizer.core.model.layers.detection import frozen_params
+from rigsizer.core.model.layers.detection import frozen_layers, frozen_params
 from rigsizer.core.model.zoo import build_model, list_models
 
 PUBLISHED = {  # torchvision 0.20.1 weights meta: num_params, _ops (GMACs)
@@ -39,7 +39,9 @@ def test_macs_match_torchvision_ops_at_the_default_input(name):
     ("deeplabv3_resnet50", 0),
 ])
 def test_frozen_backbone_layers_are_marked(name, frozen):
-    assert frozen_params(analyze(build_model(name)).layers) == frozen
+    model = build_model(name)
+    assert frozen_params(analyze(model).layers) == frozen
+    assert analyze(model, frozen=frozen_layers(model)).trainable_params == PUBLISHED[name][0] - frozen
 
 
 def test_deeplab_without_the_aux_head_is_the_inference_model():
@@ -47,6 +49,8 @@ def test_deeplab_without_the_aux_head_is_the_inference_model():
     aux = 1024 * 256 * 9 + 2 * 256 + 256 * 21 + 21
     assert report.params == 42_004_074 - aux == 39_638_869
     assert not any(layer.name.startswith("aux_classifier") for layer in report.layers)
+    assert not any("auxiliary" in note for note in report.notes)
+    assert any("auxiliary" in note for note in analyze(build_model("deeplabv3_resnet50")).notes)
 
 
 def test_deeplab_output_is_upsampled_to_any_input_size():
@@ -71,12 +75,16 @@ def test_detectors_state_what_they_do_not_count():
     assert "rpn.filter_proposals" in " ".join(analyze(build_model("fasterrcnn_resnet50_fpn")).notes)
 
 
-def test_retinanet_head_is_counted_once_over_all_pyramid_positions():
+def test_retinanet_head_runs_on_every_level_with_one_set_of_weights():
     report = analyze(build_model("retinanet_resnet50_fpn"))
-    positions = 100 * 100 + 50 * 50 + 25 * 25 + 13 * 13 + 7 * 7  # P3..P7 at 800x800
-    logits = next(layer for layer in report.layers if layer.name == "head.classification_head.cls_logits")
-    assert logits.params == 256 * 9 * 9 * 91 + 9 * 91
-    assert logits.macs == 256 * 9 * 9 * 91 * positions
+    sides = (100, 50, 25, 13, 7)  # P3..P7 at 800x800
+    logits = [layer for layer in report.layers if layer.name.startswith("head.classification_head.cls_logits")]
+    assert [layer.kind for layer in logits] == ["Conv2d"] + ["SharedConv2d"] * 4
+    assert [layer.output_shape[1] for layer in logits] == list(sides)
+    assert sum(layer.params for layer in logits) == 256 * 9 * 9 * 91 + 9 * 91
+    assert sum(layer.macs for layer in logits) == 256 * 9 * 9 * 91 * sum(s * s for s in sides)
+    # Every application computes a weight gradient (they accumulate into the shared weights).
+    assert all(layer.backward_macs == 2 * layer.macs for layer in logits)
 
 
 def test_non_square_camera_image_builds_for_every_detector():

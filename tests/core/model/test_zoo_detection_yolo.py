@@ -9,7 +9,7 @@ import pytest
 
 from rigsizer.core.errors import ValidationError
 from rigsizer.core.model.analyze import analyze
-from rigsizer.core.model.layers.detection import frozen_params
+from rigsizer.core.model.layers.detection import frozen_layers, frozen_params
 from rigsizer.core.model.zoo import build_model, list_models
 
 V8 = {"yolov8n": (3_157_200, 8.9), "yolov8s": (11_166_560, 28.8), "yolov8m": (25_902_640, 79.3),
@@ -35,6 +35,14 @@ def test_yolov8_gradients_leave_out_the_fixed_dfl_convolution(name):
     report = analyze(build_model(name))
     assert frozen_params(report.layers) == 16
     assert report.params - frozen_params(report.layers) == V8[name][0] - 16
+    model = build_model(name)
+    assert analyze(model, frozen=frozen_layers(model)).trainable_params == V8[name][0] - 16
+
+
+def test_yolo_reports_state_the_published_flops_convention_and_what_is_not_counted():
+    notes = " ".join(analyze(build_model("yolov5s")).notes)
+    assert "thop" in notes and "NMS" in notes
+    assert "postprocess (Opaque)" in notes
 
 
 @pytest.mark.parametrize("name", sorted({**V8, **V5}))
