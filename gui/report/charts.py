@@ -376,14 +376,27 @@ def draw_price_time(painter: QPainter, rect: QRectF, spec: ChartSpec) -> None:
         painter.drawEllipse(point, radius, radius)
         painter.setPen(INK)
         painter.drawText(QPointF(point.x() + radius * 1.6, point.y() - radius * 0.6), label)
-    for row, (label, hours, price) in enumerate(cloud):
+    cloud_color = QColor("#b45309")
+    legend_lines = []
+    for index, (label, hours, price) in enumerate(cloud):
         point = QPointF(to_x(hours), to_y(price))
-        painter.setPen(_pen(QColor("#b45309"), width * 2))
+        tag = chr(ord("a") + index)
+        painter.setPen(_pen(cloud_color, width * 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(QRectF(point.x() - radius, point.y() - radius, radius * 2, radius * 2))
-        painter.setPen(QColor("#b45309"))
-        text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, plot.width() * 0.45)
-        text_w = metrics.horizontalAdvance(text)
-        x = min(max(point.x() - text_w / 2, plot.left() + radius), plot.right() - text_w)
-        painter.drawText(QPointF(x, point.y() - radius * 1.8 - row * metrics.height() * 1.1), text)
+        painter.setPen(cloud_color)
+        painter.drawText(QPointF(point.x() - metrics.horizontalAdvance(tag) / 2, point.y() - radius * 1.8), tag)
+        amount = f"{price:,.2f}" if price < 100 else f"{price:,.0f}"
+        name = metrics.elidedText(label, Qt.TextElideMode.ElideRight, plot.width() * 0.45)
+        legend_lines.append(f"{tag}  {name}: {data.get('currency', '')} {amount}")
+    if legend_lines:  # names in a legend at the top right, clear of the points and of each other
+        box_w = max(metrics.horizontalAdvance(line) for line in legend_lines) + radius * 4
+        box = QRectF(plot.right() - box_w, plot.top() + radius, box_w, metrics.height() * (len(legend_lines) + 0.4))
+        painter.setPen(_pen(GRID, width))
+        painter.setBrush(QBrush(QColor(255, 255, 255, 235)))
+        painter.drawRect(box)
+        painter.setPen(cloud_color)
+        for row, line in enumerate(legend_lines):
+            painter.drawText(QRectF(box.left() + radius * 2, box.top() + metrics.height() * (row + 0.2), box_w,
+                                    metrics.height()), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line)
     _x_title(painter, plot, spec, data.get("x_title", "h"))

@@ -21,7 +21,9 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextTable,
 )
 
@@ -128,7 +130,7 @@ def _price_points(document: QuoteDocument) -> dict:
             from decimal import Decimal
 
             converted = quote.rates.convert(Decimal(repr(float(cost))), currency, quote.currency)
-            cloud.append((str(option.get("name", ""))[:34], float(hours), float(converted)))
+            cloud.append((str(option.get("name", "")), float(hours), float(converted)))
     cloud = sorted(cloud, key=lambda c: c[2])[:3]
     return {"points": points, "cloud": cloud, "quoted": quoted, "currency": quote.currency,
             "x_title": _pick(lang, "training run, hours (squares: cloud rental)", "训练时长（小时；方块：云租用）")}
@@ -175,26 +177,58 @@ def build_document(document: QuoteDocument, writer: QPdfWriter, content: QSizeF,
 
 
 def _keep_table_rows_whole(doc: QTextDocument, page_height: float) -> None:
-    """Move a table row that straddles a page break to the next page (the header row repeats there).
+    """No table row is split by a page break, and a short table without a header (totals, terms
+    blocks) is not split at all: what would straddle moves to the next page.
 
-    Qt splits a row line by line; padding the row's top pushes it whole onto the next page, and a
-    second look trims the padding so the row sits right under the repeated header.
+    Qt splits a row line by line; padding the row's top by the least amount that clears the
+    break (found by bisection) pushes it whole onto the next page, under the repeated header.
     """
     layout = doc.documentLayout()
-    for _ in range(8):  # each move shifts what follows: repeat until nothing straddles
+    for _ in range(12):  # each move shifts what follows: repeat until nothing straddles
         moved = False
-        for table in _tables(doc.rootFrame()):
-            for row in range(table.format().headerRowCount(), table.rows()):
+        for table in _tables(doc.rootFrame(), nested=False):
+            header_rows = table.format().headerRowCount()
+            body = header_rows if table.rows() > header_rows else 0
+            first, first_bottom = _row_extent(layout, table, body)
+            _, last = _row_extent(layout, table, table.rows() - 1)
+            short = header_rows == 0 and last - first < page_height * 0.4
+            if (short and _straddles(first, last, page_height)) or _straddles(first, first_bottom, page_height):
+                _break_before_table(doc, table)  # whole table (and its heading) to the next page
+                moved = True
+                break
+            for row in range(header_rows, table.rows()):
                 top, bottom = _row_extent(layout, table, row)
-                if bottom - top < page_height * 0.5 and int(top // page_height) != int((bottom - 1) // page_height):
-                    boundary = (int(top // page_height) + 1) * page_height
-                    _move_row_below(doc, table, row, boundary - top, boundary)
+                if bottom - top < page_height * 0.5 and _straddles(top, bottom, page_height):
+                    _move_row_below(doc, table, row, _next_break(top, page_height) - top, _next_break(top, page_height))
                     moved = True
                     break
             if moved:
                 break
         if not moved:
             return
+
+
+def _break_before_table(doc: QTextDocument, table: QTextTable) -> None:
+    """Start `table` on a new page, taking the heading right above it along."""
+    heading = doc.findBlock(table.firstPosition() - 1)
+    if heading.isValid() and heading.blockFormat().headingLevel() > 0:
+        cursor = QTextCursor(heading)
+        block_format = heading.blockFormat()
+        block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        cursor.setBlockFormat(block_format)
+    else:
+        table_format = table.format()
+        table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        table.setFormat(table_format)
+    doc.markContentsDirty(0, doc.characterCount())
+
+
+def _straddles(top: float, bottom: float, page_height: float) -> bool:
+    return int(top // page_height) != int((bottom - 1) // page_height)
+
+
+def _next_break(y: float, page_height: float) -> float:
+    return (int(y // page_height) + 1) * page_height
 
 
 def _move_row_below(doc: QTextDocument, table: QTextTable, row: int, push: float, boundary: float) -> None:
@@ -233,12 +267,14 @@ def _row_extent(layout, table: QTextTable, row: int) -> tuple[float, float]:
     return top, bottom
 
 
-def _tables(frame) -> list[QTextTable]:
+def _tables(frame, nested: bool = True) -> list[QTextTable]:
+    """Tables in document order; `nested=False` keeps only those directly in `frame`."""
     found = []
     for child in frame.childFrames():
         if isinstance(child, QTextTable):
             found.append(child)
-        found.extend(_tables(child))
+        if nested:
+            found.extend(_tables(child))
     return found
 
 

@@ -45,10 +45,11 @@ def chart_marker(chart_id: str) -> str:
     return f"[[chart:{chart_id}]]"
 
 
-def _table(rows: list[str], widths: list[int] | None = None, header: str = "", cls: str = "") -> str:
+def _table(rows: list[str], widths: list[int] | None = None, header: str = "", cls: str = "",
+           width: int = 100, align: str = "left") -> str:
     cols = "".join(f"<col width='{w}%'/>" for w in widths or [])
     head = f"<thead>{header}</thead>" if header else ""
-    return (f"<table width='100%' cellspacing='0' cellpadding='3' class='{cls}' "
+    return (f"<table width='{width}%' align='{align}' cellspacing='0' cellpadding='3' class='{cls}' "
             f"style='border-collapse: collapse; border-color: #d1d5db; border-style: solid;' border='0.6'>"
             f"{cols}{head}{''.join(rows)}</table>")
 
@@ -135,8 +136,7 @@ def totals_block(quote: Quote, totals: QuoteTotals, lang: str) -> str:
     note = ""
     if totals.unpriced_lines:
         note = f"<p class='small' align='right'>{totals.unpriced_lines} {labels.inline('unpriced_note', lang)}</p>"
-    return ("<table width='100%' cellspacing='0' cellpadding='0'><tr><td width='45%'></td><td width='55%'>"
-            + _table(body, [60, 40]) + "</td></tr></table>" + note)
+    return _table(body, [60, 40], width=55, align="right") + "<p style='margin: 0;'></p>" + note
 
 
 def performance(estimate: dict, lang: str) -> str:
