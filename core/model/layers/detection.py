@@ -4,8 +4,9 @@ RoIAlign (Faster R-CNN), L2Norm (SSD) and CenterCrop (U-Net's unpadded skips).
 
 Conventions:
 - FrozenConv2d counts exactly as Conv2d (its weights are parameters, as `model.parameters()`
-  lists them) but computes no weight gradient, and its `frozen` flag marks the parameters as
-  not trainable (`requires_grad=False`): see `frozen_params`.
+  lists them) but computes no weight gradient (`requires_grad=False`). The report counts its
+  parameters as trainable unless the model is analysed with `frozen=frozen_layers(model)`,
+  which also drops the data gradients that nothing upstream needs.
 - SharedConv2d counts a Conv2d's MACs and gradients without parameters: a head whose weights
   are held by its first application (one per pyramid level) and reused on the other levels.
 - FrozenBatchNorm2d holds weight, bias, running mean and variance as buffers (4C, no

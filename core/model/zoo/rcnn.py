@@ -8,9 +8,9 @@ GeneralizedRCNNTransform (min side 800, max 1333, padded to a multiple of 32): t
 (134.38 and 151.54 GMACs) are reproduced at 3x800x800, the default here; a 4:3 photo becomes
 3x800x1088. Faster R-CNN's box head runs once per proposal: `proposals` (1000 at inference,
 torchvision's rpn post_nms_top_n_test) sets that cost. Heads shared across pyramid levels run on
-every level: the first application holds the weights, the others are SharedConv2d (MACs only). Not counted (listed
-in the report's notes): anchor generation, proposal filtering and NMS, box decoding and
-postprocessing, and the transform's resize and normalisation.
+every level: the first application holds the weights, the others are SharedConv2d (MACs only).
+Not counted (listed in the report's notes): anchor generation, proposal filtering and NMS, box
+decoding and postprocessing, and the transform's resize and normalisation.
 """
 
 from __future__ import annotations
