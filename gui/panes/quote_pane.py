@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,7 +47,6 @@ from rigsizer.core.quote_money import CURRENCIES, format_amount, to_decimal
 
 PARTY_FIELDS = ("name", "contact", "email", "phone", "address", "tax_id")
 ITEM_COLUMNS = ("category", "part_name", "specs", "quantity", "unit_price", "price_currency", "line_total", "optional")
-SELLER_KEY = "quote/seller/"
 
 
 def _export_job(document: QuoteDocument, pdf_path: str, db_path: str | None, state: Any = None) -> Any:
@@ -529,25 +528,16 @@ class QuotePane(QWidget):
         self.open_button.setEnabled(has_selection)
 
     # ---- seller memory ----------------------------------------------------------------------
-    def _settings(self) -> QSettings:
-        from rigsizer.gui.settings import open_settings
-
-        return open_settings()
-
     def remember_seller(self) -> None:
-        settings = self._settings()
-        for key, value in self.seller_editor.party().to_dict().items():
-            settings.setValue(SELLER_KEY + key, value)
-        settings.setValue(SELLER_KEY + "logo", self.logo_edit.text())
-        settings.sync()
+        from rigsizer.gui.report.seller_memory import save_seller
+
+        save_seller(self.seller_editor.party(), self.logo_edit.text())
         self.status.setText(self.tr("Seller details saved for new quotes."))
 
     def remembered_seller(self) -> tuple[Party, str] | None:
-        settings = self._settings()
-        values = {key: str(settings.value(SELLER_KEY + key, "") or "") for key in PARTY_FIELDS}
-        if not any(values.values()):
-            return None
-        return Party(**values), str(settings.value(SELLER_KEY + "logo", "") or "")
+        from rigsizer.gui.report.seller_memory import load_seller
+
+        return load_seller()
 
     def _browse_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo image"), "", self.tr("Images (*.png *.jpg *.svg)"))

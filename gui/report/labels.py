@@ -11,6 +11,7 @@ from html import escape
 LABELS: dict[str, tuple[str, str]] = {
     "quotation": ("Quotation", "报价单"),
     "quote_number": ("Quote number", "报价单号"),
+    "draft": ("Draft, not numbered", "草稿，未编号"),
     "issue_date": ("Issue date", "报价日期"),
     "valid_until": ("Valid until", "有效期至"),
     "seller": ("Seller", "供方"),
@@ -97,7 +98,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "of": ("of", "页，共"),
     "pages_suffix": ("", "页"),
     "images_per_s": ("images/s", "张/秒"),
-    "valid_days": ("days from the issue date", "天（自报价日期起）"),
     "no_estimate": ("No performance estimate is attached to this quote.", "本报价未附性能估算。"),
     "unknown": ("n/a", "未知"),
 }

@@ -23,6 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--recommended", action="store_true",
                         help="quote the top-ranked configuration of the recommendation instead")
     parser.add_argument("--customer", metavar="NAME", help="customer name printed on the quote")
+    parser.add_argument("--seller", metavar="NAME",
+                        help="seller name (default: the seller details remembered by the app)")
     parser.add_argument("--no-history", action="store_true", help="do not record the quote in the quote history")
 
 
@@ -45,7 +47,6 @@ def run(args: argparse.Namespace) -> int:
 
     from rigsizer.core.errors import ValidationError, require_int_range
     from rigsizer.core.hardware.catalog import Catalog
-    from rigsizer.core.quote import Party
     from rigsizer.core.quote_build import document_for_project
     from rigsizer.core.quote_history import QuoteHistory
     from rigsizer.core.quote_money import format_amount
@@ -69,10 +70,18 @@ def run(args: argparse.Namespace) -> int:
             overrides[key] = value
     document = document_for_project(project, catalog, device=args.device, gpus=args.gpus,
                                     recommended=args.recommended, **overrides)
-    if args.customer:
-        document = replace(document, quote=replace(document.quote, buyer=replace(document.quote.buyer, name=args.customer)
-                                                   if document.quote.buyer else Party(name=args.customer)))
     _ensure_qt()
+    from .seller_memory import load_seller
+
+    quote = document.quote
+    remembered = load_seller()
+    if remembered is not None and not quote.seller.name:
+        quote = replace(quote, seller=remembered[0], seller_logo=remembered[1])
+    if args.seller:
+        quote = replace(quote, seller=replace(quote.seller, name=args.seller))
+    if args.customer:
+        quote = replace(quote, buyer=replace(quote.buyer, name=args.customer))
+    document = replace(document, quote=quote)
     history = None if args.no_history else QuoteHistory(catalog.db)
     try:
         result = export_quote(document, args.pdf, history)
@@ -81,6 +90,6 @@ def run(args: argparse.Namespace) -> int:
     from rigsizer.core.quote import compute_totals
 
     totals = compute_totals(result.quote)
-    print(f"{result.quote.number or 'quote'} -> {result.path} ({result.pages} pages, total "
+    print(f"{result.quote.number or 'draft (not numbered)'} -> {result.path} ({result.pages} pages, total "
           f"{format_amount(totals.total, result.quote.currency)})")
     return 0

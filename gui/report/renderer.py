@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -318,6 +319,7 @@ def render_quote_pdf(document: QuoteDocument, path: str | Path, progress: Progre
 def _header_footer(painter: QPainter, page: QRectF, left: float, right: float, top: float, bottom: float,
                    document: QuoteDocument, number: int, pages: int, family: str) -> None:
     quote, lang = document.quote, document.quote.language
+    quote_label = quote.number or labels.text("draft", lang)
     font = QFont(family)
     font.setPointSizeF(7)
     painter.setFont(font)
@@ -329,8 +331,9 @@ def _header_footer(painter: QPainter, page: QRectF, left: float, right: float, t
     if number > 1:
         band = QRectF(left, top - mm(11), width, mm(6))
         painter.setPen(muted)
-        painter.drawText(band, align_left, quote.seller.name)
-        painter.drawText(band, align_right, f"{labels.text('quotation', lang)} {quote.number}")
+        metrics = QFontMetricsF(font, painter.device())
+        painter.drawText(band, align_left, metrics.elidedText(quote.seller.name, Qt.TextElideMode.ElideRight, width * 0.55))
+        painter.drawText(band, align_right, f"{labels.text('quotation', lang)} {quote_label}")
         painter.setPen(line_pen)
         painter.drawLine(QPointF(left, top - mm(4.5)), QPointF(left + width, top - mm(4.5)))
     footer_y = page.height() - bottom + mm(6)
@@ -338,6 +341,6 @@ def _header_footer(painter: QPainter, page: QRectF, left: float, right: float, t
     painter.drawLine(QPointF(left, footer_y), QPointF(left + width, footer_y))
     band = QRectF(left, footer_y + mm(1.2), width, mm(5))
     painter.setPen(muted)
-    painter.drawText(band, align_left, f"{quote.number} · {labels.text('issue_date', lang)} {quote.issue_date.isoformat()}"
+    painter.drawText(band, align_left, f"{quote_label} · {labels.text('issue_date', lang)} {quote.issue_date.isoformat()}"
                                        f" · {labels.text('valid_until', lang)} {quote.valid_until_date.isoformat()}")
     painter.drawText(band, align_right, labels.page_text(number, pages, lang))

@@ -70,9 +70,9 @@ def cover(quote: Quote, lang: str) -> str:
     title = (f"<table width='100%' cellspacing='0' cellpadding='0'><tr>"
              f"<td width='55%'>{logo}<span style='font-size:12pt; font-weight:700;'>{esc(seller.name)}</span></td>"
              f"<td width='45%' align='right'><h1>{labels.inline('quotation', lang)}</h1>"
-             f"<span style='font-size:11pt; font-weight:700; color:#1d4ed8;'>{esc(quote.number or '—')}</span></td>"
+             f"<span style='font-size:11pt; font-weight:700; color:#1d4ed8;'>{esc(quote.number or labels.text('draft', lang))}</span></td>"
              f"</tr></table><hr/>")
-    facts = [(labels.html("quote_number", lang), esc(quote.number or "—")),
+    facts = [(labels.html("quote_number", lang), esc(quote.number or labels.text("draft", lang))),
              (labels.html("issue_date", lang), quote.issue_date.isoformat()),
              (labels.html("valid_until", lang), quote.valid_until_date.isoformat()),
              (labels.html("project", lang), esc(quote.project_name)),
@@ -153,8 +153,8 @@ def performance(estimate: dict, lang: str) -> str:
 def charts(chart_ids: list[str], lang: str) -> str:
     if not chart_ids:
         return ""
-    blocks = "".join(f"<p align='center'>{chart_marker(c)}</p>" for c in chart_ids)
-    return f"<h2>{labels.inline('charts', lang)}</h2>{blocks}"
+    # no section heading: each chart carries its own title, so no heading can be left behind at a page end
+    return "".join(f"<p align='center' style='margin-top: 8pt;'>{chart_marker(c)}</p>" for c in chart_ids)
 
 
 def spec_sheets(quote: Quote, lang: str) -> str:
@@ -177,14 +177,19 @@ def terms(quote: Quote, lang: str) -> str:
     tax_mode = labels.inline("incl_tax" if quote.prices_include_tax else "excl_tax", lang)
     rows = [("payment_terms", esc(quote.payment_terms)), ("lead_time", esc(quote.lead_time)),
             ("warranty", esc(quote.warranty)),
-            ("validity", f"{quote.valid_until_date.isoformat()} ({(quote.valid_until_date - quote.issue_date).days} "
-                         f"{labels.inline('valid_days', lang)})"),
+            ("validity", f"{quote.valid_until_date.isoformat()} ({esc(_validity(quote, lang))})"),
             ("currency", f"{esc(quote.currency)}; {esc(rates)} ({esc(quote.rates.note)})"),
             ("tax_mode", f"{format_rate(quote.tax_rate)}, {tax_mode}")]
     if quote.notes:
         rows.append(("notes", esc(quote.notes)))
     body = [f"<tr><td width='26%' class='muted'>{labels.html(k, lang)}</td><td>{v}</td></tr>" for k, v in rows]
     return f"<h2>{labels.inline('terms', lang)}</h2>" + _table(body, [26, 74])
+
+
+def _validity(quote: Quote, lang: str) -> str:
+    days = (quote.valid_until_date - quote.issue_date).days
+    english, chinese = f"{days} days from the issue date", f"{days} 天（自报价日期起）"
+    return chinese if lang == "zh" else (f"{english} / {chinese}" if lang == "both" else english)
 
 
 def acceptance(quote: Quote, lang: str) -> str:
