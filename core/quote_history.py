@@ -165,7 +165,7 @@ class QuoteHistory:
             self.adopt_number(quote.number)
         existing = self.find_row(quote.number)
         quote_json = _dumps(quote.to_dict())
-        if existing is not None and json.loads(existing["quote_json"]) != quote.to_dict():
+        if existing is not None and Quote.from_dict(json.loads(existing["quote_json"])) != quote:
             raise ValidationError("quote.number", f"{quote.number} was already issued with other content",
                                   "an unused number, or duplicate the quote as a revision")
         target = Path(pdf_path).expanduser().resolve()

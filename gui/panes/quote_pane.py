@@ -63,6 +63,11 @@ def _export_job(document: QuoteDocument, pdf_path: str, db_path: str | None, sta
             history.db.conn.close()
 
 
+def _percent(value: float, field: str) -> Decimal:
+    """A spin box percentage as an exact fraction: 13.0 -> Decimal("0.13")."""
+    return (to_decimal(f"{value:.4f}", field) / 100).normalize()
+
+
 class PartyEditor(QWidget):
     """Name, contact, e-mail, phone, address and tax number of one party."""
 
@@ -482,9 +487,9 @@ class QuotePane(QWidget):
         return replace(
             old, seller=self.seller_editor.party(), buyer=self.buyer_editor.party(), seller_logo=self.logo_edit.text(),
             issue_date=issue, valid_until=self.valid_edit.date().toPython(), currency=self.currency_combo.currentText(),
-            rates=rates, tax_rate=to_decimal(f"{self.tax_spin.value():.4f}", "quote.tax_rate") / 100,
+            rates=rates, tax_rate=_percent(self.tax_spin.value(), "quote.tax_rate"),
             prices_include_tax=self.tax_included.isChecked(),
-            discount_rate=to_decimal(f"{self.discount_spin.value():.4f}", "quote.discount_rate") / 100,
+            discount_rate=_percent(self.discount_spin.value(), "quote.discount_rate"),
             shipping=to_decimal(self.shipping_edit.text() or "0", "quote.shipping"),
             language=self.language_combo.currentData(), paper=self.paper_combo.currentText(),
             payment_terms=self.payment_edit.text(), lead_time=self.lead_edit.text(),

@@ -102,3 +102,22 @@ def test_remembered_seller_prefills_new_quotes(pane):
     pane.new_from_estimate()
     assert pane.current_quote().seller.name == "Vision Integration GmbH"
     assert pane.current_quote().seller.tax_id == "DE123456789"
+
+
+def test_a_quote_exported_elsewhere_reexports_unchanged_from_the_pane(pane, qtbot, tmp_path):
+    from dataclasses import replace
+
+    from rigsizer.core.quote_build import build_quote
+    from rigsizer.core.quote_history import QuoteHistory
+    from rigsizer.gui.report.export import export_quote
+
+    model = pane.project_model
+    document = build_quote(model.project(), model.estimate(), model.catalog)
+    document = replace(document, quote=replace(document.quote, tax_rate=Decimal("0.13"), discount_rate=Decimal("0.05")))
+    first = export_quote(document, tmp_path / "cli.pdf", QuoteHistory(model.catalog.db))
+    pane.refresh_history()
+    pane.history_table.selectRow(0)
+    with qtbot.waitSignal(pane.exported, timeout=60000) as signal:
+        pane.reexport_selected()
+    assert signal.args[0].quote == first.quote
+    assert pane.error_label.text() == ""
