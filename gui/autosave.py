@@ -137,15 +137,17 @@ class Autosaver(QObject):
         self._pause.setInterval(max(0, int(milliseconds)))
 
     def _changed(self, _project: Any) -> None:
-        if self._model.is_modified():
-            self._dirty = True
-            self._pause.start()
+        # emitted while the undo stack is mid-push, so "modified" is checked when writing
+        self._dirty = True
+        self._pause.start()
 
     def _clean_changed(self, clean: bool) -> None:
         if clean:  # saved to its file (or undone back to it): nothing to recover
             self._dirty = False
             self._pause.stop()
             self.remove()
+        else:
+            self._changed(None)
 
     def save_now(self) -> Path | None:
         """Write the autosave if there are unsaved changes; returns the file written, if any."""

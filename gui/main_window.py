@@ -13,9 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QFrame,
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStyle,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -65,6 +68,7 @@ class RecoveryBanner(QFrame):
 
     recoverRequested = Signal(object)
     discardRequested = Signal(object)
+    offered = Signal(bool)  # True while an offer is open (the window shows the bar holding it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,13 +87,19 @@ class RecoveryBanner(QFrame):
         layout.addWidget(self.discard_button)
         self.recover_button.clicked.connect(self.recover)
         self.discard_button.clicked.connect(self.discard)
-        self.hide()
         self.retranslate()
 
     def offer(self, recoverable: Recoverable) -> None:
         self.recoverable = recoverable
         self.retranslate()
-        self.show()
+        self.offered.emit(True)
+
+    def withdraw(self) -> None:
+        self.recoverable = None
+        self.offered.emit(False)
+
+    def is_offering(self) -> bool:
+        return self.recoverable is not None
 
     def recover(self) -> None:
         if self.recoverable is not None:
@@ -142,6 +152,7 @@ class MainWindow(QMainWindow):
             | QMainWindow.DockOption.AllowNestedDocks
             | QMainWindow.DockOption.AllowTabbedDocks
         )
+        self.resize(self._default_size())
         self._build_central()
         self._build_panes()
         self._build_actions()
@@ -150,9 +161,9 @@ class MainWindow(QMainWindow):
         self._build_status()
         self.autosaver = Autosaver(self.project_model, self)
         self._connect_model()
-        self.resize(1500, 940)
         self._default_state = self.saveState(LAYOUT_VERSION)
         self._restore_layout()
+        self.recovery_bar.setVisible(False)  # whatever the saved layout says: shown only with an offer
         self.retranslate()
         self._update_title()
         if check_recovery:
@@ -165,10 +176,17 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.recovery_banner = RecoveryBanner(central)
+        # The banner spans the whole window above the docks: a fixed toolbar shown only with an offer.
+        self.recovery_bar = QToolBar(self)
+        self.recovery_bar.setObjectName("recoveryBar")
+        self.recovery_bar.setMovable(False)
+        self.recovery_bar.setFloatable(False)
+        self.recovery_bar.toggleViewAction().setVisible(False)
+        self.recovery_banner = RecoveryBanner(self.recovery_bar)
         self.recovery_banner.recoverRequested.connect(self.recover)
         self.recovery_banner.discardRequested.connect(self.discard_recovery)
-        layout.addWidget(self.recovery_banner)
+        self.recovery_banner.offered.connect(self.recovery_bar.setVisible)
+        self.recovery_bar.addWidget(self.recovery_banner)
         self._central_layout = layout
         self.setCentralWidget(central)
 
@@ -192,12 +210,13 @@ class MainWindow(QMainWindow):
             pane = self._load_pane(module_name, class_name, title)
             pane.setObjectName(f"{key}Pane")
             self.panes[key] = pane
+            holder = self._scrolled(pane)
             if key == CENTRAL_PANE:
-                self._central_layout.addWidget(pane, 1)
+                self._central_layout.addWidget(holder, 1)
                 continue
             dock = QDockWidget(self)
             dock.setObjectName(f"{key}Dock")
-            dock.setWidget(pane)
+            dock.setWidget(holder)
             dock.setFeatures(
                 QDockWidget.DockWidgetFeature.DockWidgetMovable
                 | QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -205,6 +224,23 @@ class MainWindow(QMainWindow):
             )
             self.docks[key] = dock
         self._arrange_docks()
+
+    def _default_size(self) -> QSize:
+        """Most of the screen on first start (the layout is remembered after that)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return QSize(1600, 1000)
+        available = screen.availableGeometry()
+        return QSize(min(1760, int(available.width() * 0.92)), min(1080, int(available.height() * 0.92)))
+
+    def _scrolled(self, pane: QWidget) -> QScrollArea:
+        """Panes scroll inside their dock, so the window fits small screens whatever a pane needs."""
+        area = QScrollArea(self)
+        area.setObjectName(f"{pane.objectName()}Scroll")
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(pane)
+        return area
 
     def _arrange_docks(self) -> None:
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
@@ -219,7 +255,8 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.docks["hardware"], self.docks["quote"], Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.docks["hardware"], self.docks["workstation"])
         self.docks["hardware"].raise_()
-        self.resizeDocks([self.docks["model"], self.docks["hardware"]], [430, 430], Qt.Orientation.Horizontal)
+        side = max(380, int(self.width() * 0.28))
+        self.resizeDocks([self.docks["model"], self.docks["hardware"]], [side, side], Qt.Orientation.Horizontal)
 
     def _action(self, key: str, slot: Callable[..., Any], shortcut: Any = None, icon: Any = None) -> QAction:
         action = QAction(self)
@@ -243,7 +280,7 @@ class MainWindow(QMainWindow):
         self._action("open", self.open_dialog, keys.Open, pixmap.SP_DialogOpenButton)
         self._action("save", self.save, keys.Save, pixmap.SP_DialogSaveButton)
         self._action("save_as", self.save_as_dialog, "Ctrl+Shift+S")
-        self._action("export_pdf", self.export_pdf, "Ctrl+E", pixmap.SP_FileDialogDetailedView)
+        self._action("export_pdf", self.export_pdf, "Ctrl+E", QIcon(str(ICONS / "export-pdf.svg")))
         self._action("quit", self.close, "Ctrl+Q")
         undo = self.project_model.undo_stack.createUndoAction(self)
         undo.setShortcuts([QKeySequence(keys.Undo)])
@@ -306,6 +343,9 @@ class MainWindow(QMainWindow):
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(self.actions[key])
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.recovery_bar)
+        self.recovery_bar.hide()
 
     def _build_status(self) -> None:
         self.status_label = QLabel(self)
@@ -400,7 +440,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(timeout_ms, lambda: self.status_label.text() == text and self.status_label.clear())
 
     def _busy_changed(self, busy: bool) -> None:
-        self.busy_label.setText(self.tr("Computing…") if busy else "")
+        text = self.tr("Computing…")
+        self.busy_label.setMinimumWidth(self.busy_label.fontMetrics().horizontalAdvance(text) + 12)
+        self.busy_label.setText(text if busy else "")
 
     def _estimate_changed(self, estimate: Any) -> None:
         if estimate is not None and self.status_label.property("estimateError"):
@@ -578,14 +620,14 @@ class MainWindow(QMainWindow):
         model.reset(model.project(), recoverable.source_path)
         model.set_project(project, self.tr("Recover autosaved changes"))  # unsaved, and undoable
         discard(recoverable)
-        self.recovery_banner.hide()
+        self.recovery_banner.withdraw()
         self.check_recovery()
         self.show_status(self.tr("Recovered the autosaved project"), 6000)
         return True
 
     def discard_recovery(self, recoverable: Recoverable) -> None:
         discard(recoverable)
-        self.recovery_banner.hide()
+        self.recovery_banner.withdraw()
         self.check_recovery()
 
     # ---- other actions -----------------------------------------------------------------------
@@ -654,3 +696,6 @@ class MainWindow(QMainWindow):
         self.project_model.shutdown()
         self.autosaver.stop()
         self.autosaver.remove()
+        from rigsizer.gui.charts import style
+
+        style.forget_under(self)

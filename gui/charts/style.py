@@ -253,6 +253,32 @@ def _configure_pyqtgraph(style: ChartStyle) -> None:
     pyqtgraph.setConfigOptions(background=style.background, foreground=style.foreground, antialias=True)
 
 
+def _owner_widget(target: Any) -> Any:
+    """The QWidget a registered plot or item is drawn in (None when it is not shown anywhere)."""
+    from PySide6.QtWidgets import QGraphicsItem, QWidget
+
+    if isinstance(target, QWidget):
+        return target
+    if isinstance(target, QGraphicsItem):
+        scene = target.scene()
+        views = scene.views() if scene is not None else []
+        return views[0] if views else None
+    return None
+
+
+def forget_under(root: Any) -> None:
+    """Stop re-colouring everything inside `root` (a window being closed for good)."""
+
+    def inside(target: Any) -> bool:
+        if not _alive(target):
+            return True
+        owner = _owner_widget(target)
+        return owner is not None and _alive(owner) and (owner is root or root.isAncestorOf(owner))
+
+    _plots[:] = [ref for ref in _plots if not inside(ref())]
+    _items[:] = [(ref, apply) for ref, apply in _items if not inside(ref())]
+
+
 def registered_counts() -> tuple[int, int]:
     """(plots, items) currently tracked; for tests and leak checks."""
     return len(_plots), len(_items)

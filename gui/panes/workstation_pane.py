@@ -8,6 +8,7 @@ offers this machine to the project as the "local" hardware candidate.
 from __future__ import annotations
 
 import math
+import threading
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -63,6 +64,8 @@ class WorkstationPane(QWidget):
         self.bench_report: Any = None
         self._detect_job: Job | None = None
         self._bench_job: Job | None = None
+        self._bench_cancel = threading.Event()
+        self.quick_measure = False  # True: the short CI-sized runs
 
         self.use_button = QPushButton(self)
         self.use_button.setObjectName("useWorkstation")
@@ -364,25 +367,34 @@ class WorkstationPane(QWidget):
         if self._bench_job is not None:
             return
         self.bench_report = None
+        self._bench_cancel = threading.Event()
         self.progress.setValue(0)
+        self.progress.setFormat("%p%")
         self.measure_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
+        self.bench_table.setRowCount(0)
         self.bench_status.setText(self.tr("Measuring… the machine is busy until this finishes."))
+        station = self.workstation
         self._bench_job = run_in_worker(
             _run_microbench,
-            self.system,
+            station.cpu if station is not None else None,
+            station.gpus[0] if station is not None and station.gpus else None,
+            self.quick_measure,
+            self._bench_cancel,
             on_done=self._measured,
             on_error=self._measure_failed,
             on_progress=self._measure_progress,
         )
 
     def cancel_measure(self) -> None:
+        """Stop after the running step; the results measured so far are still shown."""
         if self._bench_job is not None:
-            self._bench_job.cancel()
-            self._bench_job = None
-        self.measure_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
-        self.bench_status.setText(self.tr("Measurement cancelled."))
+            self._bench_cancel.set()
+            self.cancel_button.setEnabled(False)
+            self.bench_status.setText(self.tr("Cancelling…"))
+
+    def is_measuring(self) -> bool:
+        return self._bench_job is not None
 
     def _measure_progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(fraction * 1000))
@@ -394,9 +406,17 @@ class WorkstationPane(QWidget):
         self.bench_report = report
         self.measure_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
-        self.progress.setValue(1000)
         self.progress.setFormat("%p%")
+        if not report.cancelled:
+            self.progress.setValue(1000)
         self._fill_bench(report)
+        try:
+            from rigsizer.core.hardware.microbench import store
+
+            if store(report, self.project_model.catalog) and self.system is not None:
+                self._detected(self.system)  # the workstation spec now carries the measurement
+        except Exception:  # noqa: BLE001 — results stay on screen even if they cannot be stored
+            pass
         self.measured.emit(report)
 
     def _measure_failed(self, error: BaseException) -> None:
@@ -406,26 +426,39 @@ class WorkstationPane(QWidget):
         self.bench_status.setText(self.tr("Measurement failed: %1").replace("%1", str(error)))
 
     def _fill_bench(self, report: Any) -> None:
-        rows = bench_rows(report, self.workstation)
-        self.bench_table.setRowCount(len(rows))
-        for row, (name, measured, theoretical, unit) in enumerate(rows):
-            ratio = measured / theoretical if _finite(measured) and _finite(theoretical) and theoretical > 0 else math.nan
+        results = list(report.results)
+        self.bench_table.setRowCount(len(results))
+        for row, result in enumerate(results):
+            measured = result.measured
+            theoretical = result.theoretical
+            utilisation = result.utilisation
             values = [
-                name,
-                _scaled(measured, unit),
-                _scaled(theoretical, unit),
-                f"{format_number(100 * ratio, 0)} %" if _finite(ratio) else self.tr("unknown"),
+                result.label,
+                _scaled(measured.value, measured.unit),
+                _scaled(theoretical.value, theoretical.unit) if theoretical is not None else self.tr("unknown"),
+                f"{format_number(100 * utilisation.value, 0)} %" if utilisation is not None else self.tr("unknown"),
+            ]
+            tips = [
+                "",
+                f"{measured.formula}\n{measured.source}",
+                f"{theoretical.formula}\n{theoretical.source}" if theoretical is not None else "",
+                self.tr("measured / theoretical") if utilisation is not None else "",
             ]
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
+                item.setToolTip(tips[column])
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.bench_table.setItem(row, column, item)
-        self.bench_status.setText(
-            self.tr("Measured on this machine now; theoretical values come from the catalog or from cores × clock × FLOPs/cycle.")
-        )
+        if report.cancelled:
+            status = self.tr("Cancelled: %1 of the measurements finished.").replace("%1", str(len(results)))
+        else:
+            status = self.tr("Measured on this machine now; theoretical values come from the catalog or from cores × clock × FLOPs/cycle.")
+        notes = "; ".join(report.notes)
+        self.bench_status.setText(status + (f"\n{notes}" if notes else ""))
 
     def shutdown(self) -> None:
+        self._bench_cancel.set()
         for job in (self._detect_job, self._bench_job):
             if job is not None:
                 job.cancel()
@@ -436,57 +469,23 @@ class WorkstationPane(QWidget):
 def _scaled(value: float, unit: str) -> str:
     if not _finite(value):
         return format_number(math.nan)
+    unit = {"FLOP/s": "FLOPS", "bytes/s": "B/s"}.get(unit, unit)
     for factor, prefix in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")):
         if abs(value) >= factor:
             return f"{format_number(value / factor, 2)} {prefix}{unit}"
     return f"{format_number(value, 2)} {unit}"
 
 
-def _run_microbench(system: Any, state: Any) -> Any:
-    """Run the core micro-benchmarks, forwarding progress and honouring cancel."""
-    from rigsizer.core.hardware import microbench
+def _run_microbench(cpu_spec: Any, gpu_spec: Any, quick: bool, cancel: threading.Event, state: Any) -> Any:
+    """Run the core micro-benchmarks, forwarding progress and the cancel request."""
+    from rigsizer.core.hardware.microbench import BenchState, run_microbenchmarks
 
-    runner = getattr(microbench, "run_benchmarks", None) or microbench.run
-    kwargs: dict[str, Any] = {}
-    import inspect
+    bench_state = BenchState()
 
-    parameters = inspect.signature(runner).parameters
-    if "progress" in parameters:
-        kwargs["progress"] = state.set_progress
-    if "cancelled" in parameters:
-        kwargs["cancelled"] = lambda: state.cancelled
-    if "system" in parameters and system is not None:
-        kwargs["system"] = system
-    return runner(**kwargs)
+    def progress(fraction: float, message: str) -> None:
+        state.set_progress(fraction, message)
+        if cancel.is_set() or state.cancelled:
+            bench_state.cancel()
 
-
-def bench_rows(report: Any, station: Any) -> list[tuple[str, float, float, str]]:
-    """(quantity, measured, theoretical, unit) for every measured value the report holds."""
-    measured = dict(getattr(report, "measured", None) or (report if isinstance(report, dict) else {}))
-    theoretical = dict(getattr(report, "theoretical", None) or {})
-    cpu = station.cpu if station is not None else None
-    if cpu is not None:
-        peak = cpu.derived_fp32_peak if _finite(cpu.derived_fp32_peak) else cpu.peak("fp32")
-        theoretical.setdefault("fp32_flops", peak)
-        theoretical.setdefault("fp64_flops", cpu.peak("fp64"))
-        theoretical.setdefault("memory_bandwidth_bps", cpu.memory_bandwidth_bps)
-    from PySide6.QtCore import QCoreApplication
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("WorkstationPane", text)
-
-    names = {
-        "fp32_flops": (tr("FP32 matrix multiply"), "FLOPS"),
-        "fp64_flops": (tr("FP64 matrix multiply"), "FLOPS"),
-        "memory_bandwidth_bps": (tr("Memory bandwidth (STREAM triad)"), "B/s"),
-        "copy_bandwidth_bps": (tr("Memory copy bandwidth"), "B/s"),
-    }
-    rows = []
-    for key, value in measured.items():
-        label, unit = names.get(key, (key, ""))
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            continue
-        rows.append((label, number, float(theoretical.get(key, math.nan)), unit))
-    return rows
+    bench_state.callback = progress
+    return run_microbenchmarks(cpu_spec, quick=quick, state=bench_state, gpu_spec=gpu_spec)

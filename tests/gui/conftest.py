@@ -56,17 +56,44 @@ def project_model(qtbot):
     wait_idle(10)
 
 
+def add_window(qtbot, window):
+    """Register a main window with qtbot so that closing it at teardown never asks a question."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def discard_changes(widget):
+        widget.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+
+    qtbot.addWidget(window, before_close_func=discard_changes)
+    return window
+
+
+@pytest.fixture
+def new_window(qtbot):
+    """Build more main windows in one test: new_window(check_recovery=False)."""
+    from rigsizer.gui.main_window import MainWindow
+
+    made = []
+
+    def make(**kwargs):
+        window = add_window(qtbot, MainWindow(**kwargs))
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.shutdown()
+
+
 @pytest.fixture
 def main_window(qtbot):
     """The real main window with every pane, shown offscreen; closed cleanly afterwards."""
     from rigsizer.gui.main_window import MainWindow
 
     window = MainWindow()
-    qtbot.addWidget(window)
+    add_window(qtbot, window)
     window.show()
     qtbot.waitExposed(window)
     yield window
-    window.ask_unsaved = lambda: __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.StandardButton.Discard
     window.shutdown()
     from rigsizer.gui.worker import wait_idle
 
