@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTableWidget,
@@ -46,6 +49,7 @@ from rigsizer.core.quote_history import QuoteHistory
 from rigsizer.core.quote_money import CURRENCIES, format_amount, to_decimal
 
 PARTY_FIELDS = ("name", "contact", "email", "phone", "address", "tax_id")
+WIDE_LAYOUT_PX = 900
 ITEM_COLUMNS = ("category", "part_name", "specs", "quantity", "unit_price", "price_currency", "line_total", "optional")
 
 
@@ -66,6 +70,14 @@ def _export_job(document: QuoteDocument, pdf_path: str, db_path: str | None, sta
 def _percent(value: float, field: str) -> Decimal:
     """A spin box percentage as an exact fraction: 13.0 -> Decimal("0.13")."""
     return (to_decimal(f"{value:.4f}", field) / 100).normalize()
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(page)
+    return area
 
 
 class PartyEditor(QWidget):
@@ -131,6 +143,7 @@ class QuotePane(QWidget):
         self.revision_button.clicked.connect(self.duplicate_selected)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter
         history = QWidget(splitter)
         history_layout = QVBoxLayout(history)
         history_layout.setContentsMargins(0, 0, 0, 0)
@@ -160,11 +173,12 @@ class QuotePane(QWidget):
         self.title = QLabel(self.tr("No quote open: press “New from estimate” or open one from the history."), editor)
         self.title.setWordWrap(True)
         self.tabs = QTabWidget(editor)
-        self.tabs.addTab(self._build_parties(), self.tr("Parties"))
-        self.tabs.addTab(self._build_terms(), self.tr("Terms"))
+        self.tabs.addTab(_scrolling(self._build_parties()), self.tr("Parties"))
+        self.tabs.addTab(_scrolling(self._build_terms()), self.tr("Terms"))
         self.tabs.addTab(self._build_items(), self.tr("Line items"))
         self.totals_label = QLabel(editor)
         self.totals_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.totals_label.setWordWrap(True)
         self.error_label = QLabel(editor)
         self.error_label.setStyleSheet("color: #b91c1c;")
         self.error_label.setWordWrap(True)
@@ -181,7 +195,8 @@ class QuotePane(QWidget):
 
     def _build_parties(self) -> QWidget:
         page = QWidget(self)
-        layout = QHBoxLayout(page)
+        layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
+        self.parties_layout = layout
         self.seller_editor = PartyEditor(page)
         self.buyer_editor = PartyEditor(page)
         seller_box = QVBoxLayout()
@@ -295,6 +310,17 @@ class QuotePane(QWidget):
         layout.addWidget(self.items_table, 1)
         layout.addLayout(row)
         return page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 — Qt override
+        """Side by side when wide; history above the editor in a narrow dock."""
+        wide = event.size().width() >= WIDE_LAYOUT_PX
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            self.splitter.setSizes([2, 5] if not wide else [2, 3])
+        self.parties_layout.setDirection(QBoxLayout.Direction.LeftToRight if event.size().width() >= WIDE_LAYOUT_PX * 0.75
+                                         else QBoxLayout.Direction.TopToBottom)
+        super().resizeEvent(event)
 
     # ---- history ----------------------------------------------------------------------------
     def history(self) -> QuoteHistory | None:
