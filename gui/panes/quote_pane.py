@@ -80,6 +80,16 @@ def _scrolling(page: QWidget) -> QScrollArea:
     return area
 
 
+def _configuration_job(project: Any, catalog: Any, device_id: str, count: int, cpu_id: str, base: Quote | None,
+                       state: Any = None) -> QuoteDocument:
+    from rigsizer.core.estimate.estimator import estimate
+    from rigsizer.core.quote_build import build_quote
+
+    result = estimate(project, catalog, device=device_id, gpus=count)
+    cpu = catalog.get(cpu_id) if cpu_id else None
+    return build_quote(project, result, catalog, cpu=cpu, base=base)
+
+
 class PartyEditor(QWidget):
     """Name, contact, e-mail, phone, address and tax number of one party."""
 
@@ -111,6 +121,7 @@ class QuotePane(QWidget):
     """History on the left, the editor on the right; export and revision buttons on top."""
 
     exported = Signal(object)  # ExportResult
+    quoteChanged = Signal(object)  # the QuoteDocument now in the editor
 
     def __init__(self, project_model: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -394,6 +405,29 @@ class QuotePane(QWidget):
         self.set_document(document)
         return True
 
+    def new_from_configuration(self, configuration: Any) -> bool:
+        """Quote a recommended configuration (device_id, count, cpu_id): estimated off the GUI thread first."""
+        from rigsizer.gui.worker import run_in_worker
+
+        if self.job is not None:
+            return False
+        base = replace(self.document.quote, number="", items=()) if self.document else None
+        self.status.setText(self.tr("Estimating %1 × %2…").replace("%1", str(configuration.count))
+                            .replace("%2", str(getattr(configuration, "device_name", configuration.device_id))))
+        self.job = run_in_worker(_configuration_job, self.project_model.project(), self.project_model.catalog,
+                                 configuration.device_id, configuration.count, getattr(configuration, "cpu_id", ""), base,
+                                 on_done=self._configuration_done, on_error=self._export_failed)
+        self._update_buttons()
+        return True
+
+    def _configuration_done(self, document: QuoteDocument) -> None:
+        self.job = None
+        self.status.setText("")
+        seller = self.remembered_seller()
+        if not document.quote.seller.name and seller is not None:
+            document = replace(document, quote=replace(document.quote, seller=seller[0], seller_logo=seller[1]))
+        self.set_document(document)
+
     def set_document(self, document: QuoteDocument) -> None:
         self.document = document
         quote = document.quote
@@ -425,6 +459,7 @@ class QuotePane(QWidget):
         finally:
             self._loading = False
         self._edited()
+        self.quoteChanged.emit(document)
 
     def _fill_items(self, quote: Quote) -> None:
         self.items_table.blockSignals(True)

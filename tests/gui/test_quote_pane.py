@@ -121,3 +121,17 @@ def test_a_quote_exported_elsewhere_reexports_unchanged_from_the_pane(pane, qtbo
         pane.reexport_selected()
     assert signal.args[0].quote == first.quote
     assert pane.error_label.text() == ""
+
+
+def test_a_recommended_configuration_is_estimated_in_the_background_and_quoted(pane, qtbot):
+    from types import SimpleNamespace
+
+    configuration = SimpleNamespace(device_id="nvidia-geforce-rtx-4090", device_name="GeForce RTX 4090", count=2,
+                                    cpu_id="intel-core-i9-13900k")
+    with qtbot.waitSignal(pane.quoteChanged, timeout=60000) as signal:
+        assert pane.new_from_configuration(configuration)
+    document = signal.args[0]
+    assert document.estimate["device"]["count"] == 2
+    gpu = next(item for item in pane.current_quote().items if item.category == "gpu")
+    assert gpu.quantity == 2 and gpu.part_name == "GeForce RTX 4090"
+    assert "2 x GeForce RTX 4090" in pane.title.text()
