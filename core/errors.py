@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 
 class ValidationError(ValueError):
     """Raised for any input the core cannot accept.
@@ -35,7 +37,8 @@ def require_range(field: str, value: float, low: float, high: float, unit: str =
 
 def require_int_range(field: str, value: object, low: int, high: int) -> int:
     """Like require_range for whole numbers; rejects booleans and fractions."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or int(value) != value:
+    if (isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value)
+            or int(value) != value):
         raise ValidationError(field, f"{value!r} is not a whole number", f"{low} to {high}")
     number = int(value)
     if not (low <= number <= high):

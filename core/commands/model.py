@@ -17,8 +17,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--precision", default="fp32", metavar="P", help="one of " + ", ".join(PRECISIONS))
     parser.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
                         help="family parameter, e.g. depths=3,4,23,3 or width=0.75 (repeatable)")
-    parser.add_argument("--freeze", action="append", default=[], metavar="PREFIX",
-                        help="layers whose names start with PREFIX are not trained (repeatable)")
+    parser.add_argument("--freeze", action="append", default=[], metavar="MODULE",
+                        help="MODULE and the layers below it are not trained (repeatable)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--list", action="store_true", help="list the models of the zoo")
 

@@ -34,7 +34,7 @@ BASE_NOTES = (
 def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ()) -> ModelReport:
     """Count every layer of `model`; `precision` sets the bytes per element used for traffic.
 
-    `frozen` lists layer-name prefixes whose parameters are not trained (fine-tuning with a
+    `frozen` lists module names (a name freezes the module and everything below it) whose parameters are not trained (fine-tuning with a
     frozen backbone: `frozen=("conv1", "bn1", "layer1", "layer2")`): they get no weight
     gradient, and layers before the first trainable one need no data gradient either.
     """
@@ -79,7 +79,7 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
             if counting is None:
                 uncounted.append(f"{name} ({layer.kind})")
                 params = getattr(layer, "params", 0)
-                trainable = 0 if frozen and name.startswith(frozen) else params
+                trainable = 0 if _is_frozen(name, layer, frozen) else params
                 append(LayerStats(name, layer.kind, layer.compute_class, shape, params, trainable, 0,
                                   0, 0, 0, 0, n_in, n_out, 0, None, "not counted"))
                 t_params += params
@@ -91,7 +91,7 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
             counts[index] = c
         (params, buffers, macs, other, data_grad, weight_grad, backward_other, saves_inputs, saves_output,
          extra_saved, work, gemm, gemm_parts, detail, compute_class) = c
-        trainable = 0 if frozen and params and name.startswith(frozen) else params
+        trainable = 0 if params and _is_frozen(name, layer, frozen) else params
         grad_out = grad_in or trainable > 0
         needs_grad[index] = grad_out
         backward_macs = (data_grad if grad_in else 0) + (weight_grad if trainable else 0)
@@ -135,6 +135,15 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
         peak_live_elements=_peak_live(model, out_elements, input_elements, last_use, input_last_use, workspace),
         notes=notes, family=model.family, num_classes=model.num_classes,
     )
+
+
+def _is_frozen(name: str, layer: object, frozen: tuple[str, ...]) -> bool:
+    """A layer is frozen when its kind says so (FrozenConv2d, as the reference model defines it) or
+    its name is one of the `frozen` module names or lies below one ("features.2" does not freeze
+    "features.21")."""
+    if getattr(layer, "frozen", False):
+        return True
+    return any(name == prefix or name.startswith(prefix + ".") for prefix in frozen)
 
 
 def _check_frozen(frozen: object) -> tuple[str, ...]:

@@ -50,3 +50,9 @@ def test_cli_without_command_prints_help_and_exits_2():
     result = run_cli()
     assert result.returncode == 2
     assert "COMMAND" in result.stdout
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf")])
+def test_int_range_rejects_non_finite_numbers_with_validation_error(bad):
+    with pytest.raises(ValidationError):
+        require_int_range("input.height", bad, 1, 8192)

@@ -41,8 +41,8 @@ def detr(input_shape: tuple[int, int, int], num_classes: int, name: str = "detr"
     with b.scope("backbone.0.body"):
         features = ResNetBody(b, frozen_bn=True, frozen_layers=2).build(b.input, DEPTHS[depth],
                                                                        (False, False, dilation))
-    b.note("conv1 and layer1 are frozen (FrozenConv2d, requires_grad=False): analyze(model, "
-           "frozen=frozen_layers(model)) leaves them out of trainable_params, as DETR's main.py does "
+    b.note("conv1 and layer1 are frozen (FrozenConv2d, requires_grad=False) and left out of "
+           "trainable_params, as DETR's main.py does "
            "(41,302,368 of 41,524,768 for R50 with 91 classes).")
     b.note("Class and box heads counted on the last decoder layer only; training with auxiliary losses "
            "applies them to all decoder layers. Positional encodings added to queries and keys inside "

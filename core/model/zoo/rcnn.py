@@ -57,8 +57,8 @@ def _body(b: GraphBuilder, depth: int) -> list[Tensor]:
         raise ValueError(f"depth {depth} is not one of {sorted(DEPTHS)}")
     b.note("The input is the image after GeneralizedRCNNTransform (min side 800, max 1333, padded to a "
            "multiple of 32); the resize and normalisation are not counted.")
-    b.note("conv1 and layer1 are frozen (FrozenConv2d, trainable_backbone_layers=3): analyze(model, "
-           "frozen=frozen_layers(model)) leaves them out of trainable_params. FrozenBN terms are buffers.")
+    b.note("conv1 and layer1 are frozen (FrozenConv2d, trainable_backbone_layers=3) and left out of "
+           "trainable_params. FrozenBN terms are buffers.")
     with b.scope("backbone.body"):
         return ResNetBody(b, frozen_bn=True, frozen_layers=2).build(b.input, DEPTHS[depth])
 

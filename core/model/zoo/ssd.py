@@ -29,7 +29,7 @@ def ssd300_vgg16(input_shape: tuple[int, int, int], num_classes: int, name: str 
     b = GraphBuilder(name, input_shape, family="ssd", num_classes=num_classes,
                      description=f"SSD300 VGG-16, {num_classes} classes")
     b.note("conv1_1 and conv1_2 are frozen with pretrained weights (trainable_backbone_layers=4): "
-           "analyze(model, frozen=frozen_layers(model)) leaves them out of trainable_params.")
+           "FrozenConv2d, left out of trainable_params.")
     b.note("The input is the image after the SSD transform (resized to 300x300); default-box decoding "
            "and NMS are not counted.")
     x = b.input

@@ -93,8 +93,8 @@ def yolov8(input_shape: tuple[int, int, int], num_classes: int, name: str = "yol
     b = GraphBuilder(name, input_shape, family="yolo", num_classes=num_classes,
                      description=f"YOLOv8, depth x{depth:g}, width x{width:g}, {num_classes} classes")
     y = _Yolo(b)
-    b.note("The DFL convolution's 16 weights are fixed (requires_grad=False): analyze(model, "
-           "frozen=frozen_layers(model)) gives the 'gradients' count ultralytics prints.")
+    b.note("The DFL convolution's 16 weights are fixed (FrozenConv2d, requires_grad=False): "
+           "trainable_params is the 'gradients' count ultralytics prints.")
     b.note("Ultralytics' GFLOPs are 2 x thop MACs, which also count BatchNorm and bias adds: about 1-2 % "
            "above 2 x these MACs. DFL box decoding and NMS are not counted.")
 

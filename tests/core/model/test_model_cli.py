@@ -75,7 +75,7 @@ def test_bad_arguments_print_one_line_and_exit_2(args):
 
 def test_family_parameters_and_frozen_layers_from_the_command_line():
     result = cli("resnet50", "--param", "depths=3,4,23,3", "--freeze", "conv1", "--freeze", "bn1",
-                 "--freeze", "layer", "--json")
+                 "--freeze", "layer1", "--freeze", "layer2", "--freeze", "layer3", "--freeze", "layer4", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["totals"]["params"] == 44_549_160  # the resnet101 layout
