@@ -72,6 +72,16 @@ def _percent(value: float, field: str) -> Decimal:
     return (to_decimal(f"{value:.4f}", field) / 100).normalize()
 
 
+def _interface_language() -> str:
+    """"zh" when the app speaks Chinese, else "en" (the default language of a new quote)."""
+    try:
+        from rigsizer.gui import i18n, settings
+
+        return "zh" if i18n.resolve_language(settings.language()).startswith("zh") else "en"
+    except Exception:  # noqa: BLE001 — settings unreadable: English
+        return "en"
+
+
 def _scrolling(page: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
@@ -399,9 +409,14 @@ class QuotePane(QWidget):
         base = replace(self.document.quote, number="", items=()) if self.document else None
         document = build_quote(self.project_model.project(), estimate, prices=catalog_lookup(self.project_model.catalog),
                                base=base)
-        seller = self.remembered_seller()
-        if base is None and seller is not None:
-            document = replace(document, quote=replace(document.quote, seller=seller[0], seller_logo=seller[1]))
+        if base is None:  # a first quote follows the remembered seller and the interface language
+            seller = self.remembered_seller()
+            quote = document.quote
+            if seller is not None:
+                quote = replace(quote, seller=seller[0], seller_logo=seller[1])
+            if _interface_language() == "zh" and "language" not in self.project_model.project().quote_settings:
+                quote = replace(quote, language="zh")
+            document = replace(document, quote=quote)
         self.set_document(document)
         return True
 

@@ -64,7 +64,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart_scaling": ("Training time vs number of GPUs", "训练时间与 GPU 数量"),
     "chart_memory": ("Memory per GPU vs capacity", "单卡显存占用与容量"),
     "chart_roofline": ("Roofline: layers on the device", "屋顶线模型：各层在设备上的位置"),
-    "chart_price": ("Price vs training time", "价格与训练时间"),
+    "chart_price": ("Price vs training time (line-item subtotal before discount and tax)", "价格与训练时间（折扣及税前明细小计）"),
     "gpus": ("GPUs", "GPU 数量"),
     "hours": ("hours", "小时"),
     "spec_sheets": ("Specification sheets", "规格表"),
