@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..widgets.device_compare import MAX_DEVICES, DeviceComparison
 from ..widgets.device_editor import DeviceEditor
+from ..widgets.language_pane import LanguagePane
 from ..widgets.numbers import format_bytes, format_money, format_number, format_si
 from ..widgets.responsive import scrolling
 from ..widgets.search_box import SearchBox
@@ -54,7 +55,7 @@ class _NumericItem(QTableWidgetItem):
         return self.number < getattr(other, "number", math.inf)
 
 
-class HardwarePane(QWidget):
+class HardwarePane(LanguagePane):
     """Browse the catalog, compare devices, edit your own, and choose the project's candidates."""
 
     def __init__(self, project_model: Any, parent: QWidget | None = None) -> None:
@@ -63,10 +64,32 @@ class HardwarePane(QWidget):
         self.shown_devices: list[Any] = []
         self._candidate_devices: list[str] | None = None
         self._catalog_error = ""
+        self.install_content()
+        project_model.projectChanged.connect(self._show_candidates)
+        project_model.validationFailed.connect(self._on_validation_failed)
+
+    def fill_from_model(self) -> None:
+        self._candidate_devices = None
+        self._load_vendors()
+        self.refresh()
+        self._show_candidates(self.model.project())
+
+    def view_state(self) -> Any:
+        return (self.search.text(), self.kind_filter.currentIndex(), self.vendor_filter.currentData(),
+                self.min_memory.value(), self.max_price.value(), self.selected_ids(), self.lower_tabs.currentIndex())
+
+    def restore_view_state(self, state: Any) -> None:
+        text, kind, vendor, memory, price, selected, tab = state
+        self.kind_filter.setCurrentIndex(kind)
+        self.vendor_filter.setCurrentIndex(max(0, self.vendor_filter.findData(vendor)))
+        self.min_memory.setValue(memory)
+        self.max_price.setValue(price)
+        self.search.set_search(text)
+        self.select_ids(selected)
+        self.lower_tabs.setCurrentIndex(tab)
+
+    def build_content(self) -> QWidget:
         host = QWidget()
-        self_layout = QVBoxLayout(self)
-        self_layout.setContentsMargins(0, 0, 0, 0)
-        self_layout.addWidget(scrolling(host))
         layout = QVBoxLayout(host)
         layout.setContentsMargins(4, 4, 4, 4)
 
@@ -191,11 +214,7 @@ class HardwarePane(QWidget):
         self.table.setMinimumHeight(150)
         lower.setMinimumHeight(220)
 
-        project_model.projectChanged.connect(self._show_candidates)
-        project_model.validationFailed.connect(self._on_validation_failed)
-        self._load_vendors()
-        self.refresh()
-        self._show_candidates(project_model.project())
+        return scrolling(host)
 
     # -- catalog browsing -----------------------------------------------------------------------
     @property

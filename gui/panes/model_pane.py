@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..charts.layer_bars import LayerBarsChart
+from ..widgets.language_pane import LanguagePane
 from ..widgets.layer_list_editor import STARTER_LAYERS, LayerListEditor
 from ..widgets.layer_stats_model import LayerStatsModel, shape_text
 from ..widgets.numbers import format_bytes, format_count, format_si
@@ -76,7 +77,7 @@ def _parse_param(text: str, default: Any) -> Any:
     return text
 
 
-class ModelPane(QWidget):
+class ModelPane(LanguagePane):
     """Preset picker, model inputs, family parameters or custom layers, and per-layer statistics."""
 
     def __init__(self, project_model: Any, parent: QWidget | None = None) -> None:
@@ -87,7 +88,34 @@ class ModelPane(QWidget):
         self._family_defaults: dict[str, Any] = {}
         self.param_fields: dict[str, ValidatedField] = {}
         self._last_param = ""
-        outer = QVBoxLayout(self)
+        self.install_content()
+        project_model.projectChanged.connect(self._on_project_changed)
+        project_model.estimateChanged.connect(self._on_estimate_changed)
+        project_model.estimateFailed.connect(self._on_estimate_failed)
+        project_model.validationFailed.connect(self._on_validation_failed)
+
+    def fill_from_model(self) -> None:
+        self._load_presets()
+        self._on_project_changed(self.model.project())
+        if self.model.estimate() is not None:
+            self._on_estimate_changed(self.model.estimate())
+        elif getattr(self.model, "estimate_error", lambda: "")():
+            self._on_estimate_failed(self.model.estimate_error())
+
+    def view_state(self) -> Any:
+        return (self.tabs.currentIndex(), self.preset_search.text(), self.top_n.value(), self.by_stage.isChecked())
+
+    def restore_view_state(self, state: Any) -> None:
+        tab, search, top_n, by_stage = state
+        self.tabs.setCurrentIndex(tab)
+        self.preset_search.set_search(search)
+        self.top_n.setValue(top_n)
+        self.by_stage.setChecked(by_stage)
+
+    def build_content(self) -> QWidget:
+        project_model = self.model
+        content = QWidget()
+        outer = QVBoxLayout(content)
         outer.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("modelTabs")
@@ -230,13 +258,7 @@ class ModelPane(QWidget):
         self.tabs.addTab(scrolling(bottom), self.tr("Layer statistics"))
         outer.addWidget(self.totals)
 
-        self._load_presets()
-        project_model.projectChanged.connect(self._on_project_changed)
-        project_model.estimateChanged.connect(self._on_estimate_changed)
-        project_model.estimateFailed.connect(self._on_estimate_failed)
-        project_model.validationFailed.connect(self._on_validation_failed)
-        self._on_project_changed(project_model.project())
-        self._on_estimate_changed(project_model.estimate())
+        return content
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return QSize(560, 620)

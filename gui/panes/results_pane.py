@@ -28,6 +28,7 @@ from ..charts.roofline import RooflineChart
 from ..charts.scaling import ScalingChart
 from ..charts.throughput import ThroughputChart
 from ..widgets.headline_card import HeadlineCard
+from ..widgets.language_pane import LanguagePane
 from ..widgets.numbers import (
     format_bytes,
     format_count,
@@ -97,7 +98,7 @@ class _ResponsiveGrid(QWidget):
         return self._columns
 
 
-class ResultsPane(QWidget):
+class ResultsPane(LanguagePane):
     """Shows the latest Estimate; clicking a card or a list entry explains that number."""
 
     CARD_TITLES = (
@@ -120,11 +121,27 @@ class ResultsPane(QWidget):
         self._card_notes: dict[str, str] = {}
         self._recommend_job: Any = None
         self._recommend_error = ""
+        self.install_content()
+        project_model.estimateChanged.connect(self.show_estimate)
+        project_model.estimateFailed.connect(self._on_failed)
+        if hasattr(project_model, "busyChanged"):
+            project_model.busyChanged.connect(self._on_busy)
+        self.destroyed.connect(lambda _obj=None, pane=self: pane._cancel_jobs())
 
+    def fill_from_model(self) -> None:
+        self.show_estimate(self.model.estimate())
+
+    def view_state(self) -> Any:
+        return (self.explain.current_name(), self.pareto.selected)
+
+    def restore_view_state(self, state: Any) -> None:
+        name, selected = state
+        if name:
+            self.explain.show_name(name)
+        self._restore_selection = selected
+
+    def build_content(self) -> QWidget:
         host = QWidget()
-        self_layout = QVBoxLayout(self)
-        self_layout.setContentsMargins(0, 0, 0, 0)
-        self_layout.addWidget(scrolling(host))
         outer = QVBoxLayout(host)
         outer.setContentsMargins(4, 4, 4, 4)
         self.status = QLabel()
@@ -189,12 +206,7 @@ class ResultsPane(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([900, 340])
 
-        project_model.estimateChanged.connect(self.show_estimate)
-        project_model.estimateFailed.connect(self._on_failed)
-        if hasattr(project_model, "busyChanged"):
-            project_model.busyChanged.connect(self._on_busy)
-        self.destroyed.connect(lambda _obj=None, pane=self: pane._cancel_jobs())
-        self.show_estimate(project_model.estimate())
+        return scrolling(host)
 
     def _cancel_jobs(self) -> None:
         job, self._recommend_job = self._recommend_job, None
@@ -224,12 +236,24 @@ class ResultsPane(QWidget):
             for card in self.cards.values():
                 card.set_content("—")
             self.explain.set_estimate(None)
+            self._clear_charts(self.model.estimate_error() if hasattr(self.model, "estimate_error") else "")
             return
         self.status.hide()
         self._fill_cards(estimate)
         self._fill_charts(estimate)
         self.explain.set_estimate(estimate)
         self._request_recommendations()
+
+    def _clear_charts(self, error: str) -> None:
+        """No estimate: the charts drop what they showed (it belonged to other inputs) and say why."""
+        reason = self.tr("No estimate: %1").replace("%1", error) if error else self.tr("No estimate yet")
+        empty = np.zeros(0)
+        self.roofline.set_roofline(float("nan"), float("nan"), empty, empty, [], "")
+        self.memory_chart.set_breakdown(empty, {})
+        self.scaling.set_scaling(empty, empty)
+        self.throughput.set_curves({})
+        for chart in (self.roofline, self.memory_chart, self.scaling, self.throughput):
+            chart.show_empty(reason)
 
     def _set_card(self, key: str, derived: Any, value: str, detail: str = "", status: str = "",
                   note: str = "") -> None:
@@ -382,6 +406,9 @@ class ResultsPane(QWidget):
                                        np.array([c.seconds for c in self.configurations]),
                                        [c.label for c in self.configurations],
                                        np.array([c.pareto for c in self.configurations], dtype=bool), currency)
+        selected, self._restore_selection = getattr(self, "_restore_selection", None), None
+        if selected is not None and selected < len(self.configurations):
+            self.select_configuration(selected)
         if self.configurations and not any(math.isfinite(c.seconds) for c in self.configurations):
             self.pareto.show_empty(self.tr("No training in this project: nothing to trade against price"))
 

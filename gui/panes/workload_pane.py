@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..widgets.language_pane import LanguagePane
 from ..widgets.numbers import format_count, format_duration, format_number, format_si
 from ..widgets.project_field import ProjectField, add_project_fields
 from ..widgets.reflow import ReflowGrid
@@ -87,20 +88,34 @@ def dataset_changes(record: Any) -> dict[str, Any]:
     return changes
 
 
-class WorkloadPane(QWidget):
+class WorkloadPane(LanguagePane):
     """Edits the workload part of the Project; shows the core's tile count and line rate."""
 
     def __init__(self, project_model: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = project_model
-        self.editors: dict[str, ProjectField] = {}
         self._datasets: list[Any] = []
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
+        self.install_content()
+        project_model.projectChanged.connect(self._on_project_changed)
+        project_model.estimateChanged.connect(self._on_estimate_changed)
+
+    def fill_from_model(self) -> None:
+        self._load_datasets()
+        self._on_project_changed(self.model.project())
+        self._on_estimate_changed(self.model.estimate())
+
+    def view_state(self) -> Any:
+        return self._scroll.verticalScrollBar().value()
+
+    def restore_view_state(self, state: Any) -> None:
+        self._scroll.verticalScrollBar().setValue(int(state or 0))
+
+    def build_content(self) -> QWidget:
+        project_model = self.model
+        self.editors: dict[str, ProjectField] = {}
+        scroll = self._scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(scroll)
         self.sections = ReflowGrid()
         scroll.setWidget(self.sections)
 
@@ -119,6 +134,7 @@ class WorkloadPane(QWidget):
         self.dataset_source.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.dataset_source.setOpenExternalLinks(True)
         form.addRow("", self.dataset_source)
+        self._dataset_form = form
         self.editors.update(add_project_fields(form, project_model, DATASET_FIELDS))
         self.sections.add_section(dataset_box)
 
@@ -151,13 +167,9 @@ class WorkloadPane(QWidget):
         self.line_summary.setObjectName("lineSummary")
         self.line_summary.setWordWrap(True)
         form.addRow("", self.line_summary)
+        self._line_form = form
         self.sections.add_section(line_box)
-
-        project_model.projectChanged.connect(self._on_project_changed)
-        project_model.estimateChanged.connect(self._on_estimate_changed)
-        self._load_datasets()
-        self._on_project_changed(project_model.project())
-        self._on_estimate_changed(project_model.estimate())
+        return scroll
 
     # -- layout helpers -------------------------------------------------------------------------
     def _tune(self, form: QFormLayout) -> None:
@@ -171,17 +183,15 @@ class WorkloadPane(QWidget):
         return form
 
     def _set_row_visible(self, path: str, visible: bool) -> None:
+        """Show or hide a whole form row (label, field and spacing), not just the field."""
         editor = self.editors.get(path)
         if editor is None:
             return
+        for form in self.sections.findChildren(QFormLayout):
+            if form.indexOf(editor) >= 0:
+                form.setRowVisible(editor, visible)
+                return
         editor.setVisible(visible)
-        parent_layout = editor.parentWidget().layout() if editor.parentWidget() else None
-        if parent_layout is not None:
-            form = parent_layout if isinstance(parent_layout, QFormLayout) else parent_layout.itemAt(0).layout()
-            if isinstance(form, QFormLayout):
-                label = form.labelForField(editor)
-                if label is not None:
-                    label.setVisible(visible)
 
     # -- datasets --------------------------------------------------------------------------------
     def _load_datasets(self) -> None:
@@ -222,7 +232,7 @@ class WorkloadPane(QWidget):
         self.dataset_preset.blockSignals(blocked)
         if record is None:
             self.dataset_source.setText("")
-            self.dataset_source.hide()
+            self._dataset_form.setRowVisible(self.dataset_source, False)
             return
         source = str(_get(record, "source") or "")
         licence = str(_get(record, "license", "licence") or "")
@@ -231,7 +241,7 @@ class WorkloadPane(QWidget):
             text += "\n" + self.tr("Licence: %1").replace("%1", licence)
         self.dataset_source.setText(text)
         self.dataset_source.setToolTip(source + ("\n\n" + str(_get(record, "notes")) if _get(record, "notes") else ""))
-        self.dataset_source.show()
+        self._dataset_form.setRowVisible(self.dataset_source, True)
 
     # -- project and estimate ------------------------------------------------------------------
     def _on_project_changed(self, project: Any) -> None:
@@ -281,7 +291,7 @@ class WorkloadPane(QWidget):
         takt = getattr(inference, "takt", None) if inference is not None else None
         if takt is None:
             self.line_summary.setText("")
-            self.line_summary.hide()
+            self._line_form.setRowVisible(self.line_summary, False)
             return
         status = self.tr("meets the line") if takt.meets else self.tr("does NOT meet the line")
         text = self.tr("Required: %1 images/s, latency budget %2. %3 × %4: margin %5 % — %6.").replace(
@@ -294,7 +304,7 @@ class WorkloadPane(QWidget):
             text += " " + self.tr("Devices needed: %1.").replace("%1", format_si(takt.devices_needed.value))
         self.line_summary.setText(text)
         self.line_summary.setStyleSheet("" if takt.meets else "color: #c62828;")
-        self.line_summary.show()
+        self._line_form.setRowVisible(self.line_summary, True)
 
     def editor(self, path: str) -> ProjectField:
         return self.editors[path]

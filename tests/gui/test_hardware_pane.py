@@ -154,3 +154,16 @@ def test_hardware_pane_at_docked_size(pane, screenshot):
     pane.resize(430, 640)
     pane.select_ids(["nvidia-geforce-rtx-4090"])
     screenshot(pane, "hardware_pane_docked")
+
+
+def test_a_language_switch_keeps_search_selection_and_candidates(qtbot, qapp, pane, project_model):
+    from rigsizer.gui import i18n
+
+    pane.search.set_search("4090")
+    pane.select_ids(["nvidia-geforce-rtx-4090"])
+    i18n.controller(qapp).apply("zh_CN")
+    qtbot.waitUntil(lambda: pane.builds == 2, timeout=5000)
+    assert pane.search.text() == "4090"
+    assert pane.selected_ids() == ["nvidia-geforce-rtx-4090"]
+    assert pane.comparison.columnCount() == 1
+    assert pane.candidates.rowCount() == len(project_model.project().get_value("hardware.candidates"))

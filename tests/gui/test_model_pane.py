@@ -172,3 +172,15 @@ def test_statistics_tab_at_docked_size_keeps_every_bar_label_readable(qtbot, pan
     qtbot.wait(50)
     assert pane.bars.height() >= 90 + 24 * 12
     screenshot(pane, "model_pane_statistics_docked")
+
+
+def test_a_language_switch_rebuilds_the_pane_and_keeps_the_view(qtbot, qapp, pane, project_model):
+    from rigsizer.gui import i18n
+
+    pane.tabs.setCurrentIndex(1)
+    pane.top_n.setValue(7)
+    i18n.controller(qapp).apply("zh_CN")
+    qtbot.waitUntil(lambda: pane.builds == 2, timeout=5000)
+    assert pane.tabs.currentIndex() == 1 and pane.top_n.value() == 7
+    assert pane.stats_model.rowCount() == len(project_model.estimate().model.layers)
+    assert len(pane.bars.labels) == 7

@@ -140,3 +140,21 @@ def test_results_pane_screenshots_wide_and_docked(qtbot, pane, project_model, sc
     qtbot.wait(50)
     assert pane.card_grid.columns() >= 2
     screenshot(pane, "results_pane_docked")
+
+
+def test_dark_theme_recolours_the_charts_and_a_language_switch_keeps_the_explanation(
+        qtbot, qapp, pane, project_model, screenshot):
+    from rigsizer.gui import i18n, theme
+    from rigsizer.gui.charts import style
+
+    theme.controller(qapp).apply("dark")
+    assert style.is_dark()
+    assert pane.roofline.backgroundBrush().color().name() == style.DARK.background
+    assert pane.scaling.curve.opts["pen"].color().name() == style.series_color(0).name()
+    screenshot(pane, "results_pane_dark")
+    pane.cards["total"].clicked.emit("total")
+    i18n.controller(qapp).apply("zh_CN")
+    qtbot.waitUntil(lambda: pane.builds == 2, timeout=5000)
+    assert pane.explain.current_name() == "training.total_time"
+    assert pane.cards["epoch"].value_text() == format_duration(project_model.estimate().training.epoch_time.value)
+    assert pane.roofline.point_count() > 50

@@ -140,3 +140,22 @@ def test_workload_pane_screenshot_at_docked_width(pane, screenshot):
     pane.resize(430, 800)
     path = screenshot(pane, "workload_pane")
     assert path.stat().st_size > 10_000
+
+
+def test_switching_to_chinese_rebuilds_the_pane_and_keeps_it_working(qtbot, qapp, pane, project_model, screenshot):
+    from PySide6.QtCore import QCoreApplication
+
+    from rigsizer.gui import i18n
+
+    assert project_model.set_value("training.epochs", 77)
+    i18n.controller(qapp).apply("zh_CN")
+    qtbot.waitUntil(lambda: pane.builds == 2, timeout=5000)
+    assert pane.sections.findChild(type(pane.editor("training.epochs"))) is not None
+    box_titles = [box.title() for box in pane.sections.findChildren(__import__("PySide6.QtWidgets").QtWidgets.QGroupBox)]
+    assert QCoreApplication.translate("WorkloadPane", "Training") in box_titles
+    assert pane.editor("training.epochs").text() == "77"
+    pane.editor("training.batch").enter_text("0")
+    assert pane.editor("training.batch").has_error()  # the rebuilt editors still validate in place
+    pane.editor("training.batch").enter_text("16")
+    assert project_model.project().training.batch == 16
+    screenshot(pane, "workload_pane_zh")
