@@ -6,7 +6,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-STATUS_COLOURS = {"good": "#2e7d32", "warn": "#ef6c00", "bad": "#c62828", "": ""}
+
+def status_colour(status: str) -> str:
+    """The theme's colour for good / warn / bad (from the chart style, so dark mode stays readable)."""
+    if status not in ("good", "warn", "bad"):
+        return ""
+    from ..charts import style
+
+    return style.role_color(status).name()
 
 
 class HeadlineCard(QFrame):
@@ -43,15 +50,23 @@ class HeadlineCard(QFrame):
         layout.addWidget(self.value_label)
         layout.addWidget(self.detail_label)
         layout.addStretch(1)
+        self._status = ""
+        from ..charts import style
+
+        style.notifier().changed.connect(self._apply_status)  # theme switch
 
     def set_content(self, value: str, detail: str = "", status: str = "", tooltip: str = "") -> None:
         self.value_label.setText(value)
         self.detail_label.setText(detail)
         self.detail_label.setVisible(bool(detail))
-        colour = STATUS_COLOURS.get(status, "")
-        self.value_label.setStyleSheet(f"color: {colour};" if colour else "")
+        self._status = status
+        self._apply_status()
         self.setProperty("status", status)
         self.setToolTip(tooltip)
+
+    def _apply_status(self, *_args: object) -> None:
+        colour = status_colour(self._status)
+        self.value_label.setStyleSheet(f"color: {colour};" if colour else "")
 
     def value_text(self) -> str:
         return self.value_label.text()
