@@ -416,6 +416,11 @@ class ModelPane(LanguagePane):
         self.model_description.setStyleSheet("")
         self.model_description.setVisible(bool(description))
         self.layers_box.setVisible(custom)
+        # rebuild the editors only when the model itself changed (not on every workload edit)
+        key = (model.name, model.params, model.layers, project.network_input, id(self.family_form))
+        if key == getattr(self, "_shown_model_key", None):
+            return
+        self._shown_model_key = key
         if custom:
             self.layer_editor.set_layers(project.get_value("model.layers"), project.network_input)
         self._show_family_params(project)

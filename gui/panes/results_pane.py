@@ -337,7 +337,8 @@ class ResultsPane(LanguagePane):
         if code in labels:
             return labels[code]
         if " " in code:  # the core already names it in words ("GPU memory bandwidth")
-            return self.tr(code)
+            text = self.tr(code)
+            return text[:1].upper() + text[1:]
         return code.replace("_", " ").capitalize() if code else "—"
 
     def _fill_charts(self, estimate: Any) -> None:
