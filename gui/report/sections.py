@@ -13,6 +13,7 @@ from typing import Any
 
 from rigsizer.core.quote import Quote, QuoteTotals
 from rigsizer.core.quote_money import ROUNDING_RULES, format_amount, format_rate
+from rigsizer.core.units import format_bytes, format_duration
 
 from . import labels
 from .facts import performance_facts, summary_paragraphs
@@ -242,9 +243,23 @@ def _value(value: Any) -> str:
     return str(value)
 
 
+def _readable(value: Any, unit: str) -> str:
+    """Bytes and seconds also in the unit a person would say (the report's figures use the same)."""
+    if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+        return ""
+    if unit == "B" and abs(value) >= 1024:
+        return format_bytes(value)
+    if unit == "s" and (abs(value) < 0.1 or abs(value) >= 120):
+        return format_duration(value)
+    return ""
+
+
 def derivation(item: dict, lang: str) -> str:
     """One Derived (its to_dict form): name = formula, inputs, result with band, source, assumptions."""
     result = f"{_value(item.get('value'))} {item.get('unit', '')}".strip()
+    readable = _readable(item.get("value"), item.get("unit", ""))
+    if readable:
+        result += f" = {readable}"
     if item.get("low") is not None and item.get("high") is not None:
         result += f"  ({_value(item['low'])} – {_value(item['high'])})"
     inputs = "; ".join(
@@ -258,4 +273,4 @@ def derivation(item: dict, lang: str) -> str:
         lines.append(f"<span class='muted'>{labels.inline('source', lang)}: {esc(item['source'])}</span>")
     for text in item.get("assumptions", []):
         lines.append(f"<span class='muted'>• {esc(text)}</span>")
-    return "<p class='small' style='margin-bottom: 5pt;'>" + "<br/>".join(lines) + "</p>"
+    return "<p class='small' style='margin-top: 2pt; margin-bottom: 6pt;'>" + "<br/>".join(lines) + "</p>"

@@ -11,6 +11,7 @@ SIL OFL 1.1 reserves the upstream names for unmodified fonts.
 from __future__ import annotations
 
 import sys
+from copy import deepcopy
 from pathlib import Path
 
 from fontTools import subset
@@ -91,6 +92,39 @@ def cff_to_truetype(font: TTFont) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
+def unshare_glyphs(font: TTFont) -> int:
+    """Give every character its own glyph where several share one (U+2012/U+2013 dashes, ...).
+
+    PDF writers build the ToUnicode map from the font's reverse cmap, which keeps one character
+    per glyph; a shared glyph would make an en dash copy out as a figure dash.
+    """
+    cmap = font.getBestCmap()
+    by_glyph: dict[str, list[int]] = {}
+    for code, name in sorted(cmap.items()):
+        by_glyph.setdefault(name, []).append(code)
+    order = list(font.getGlyphOrder())
+    glyf, hmtx = font["glyf"], font["hmtx"]
+    vmtx = font["vmtx"] if "vmtx" in font else None
+    added = 0
+    for name, codes in by_glyph.items():
+        for code in codes[1:]:
+            copy = f"uni{code:04X}"
+            while copy in glyf.glyphs:
+                copy += ".alt"
+            glyf.glyphs[copy] = deepcopy(glyf.glyphs[name])
+            hmtx.metrics[copy] = hmtx.metrics[name]
+            if vmtx is not None:
+                vmtx.metrics[copy] = vmtx.metrics[name]
+            order.append(copy)
+            for table in font["cmap"].tables:
+                if code in table.cmap:
+                    table.cmap[code] = copy
+            added += 1
+    font.setGlyphOrder(order)
+    glyf.glyphOrder = order
+    return added
+
+
 def rename(font: TTFont, style: str) -> None:
     name = font["name"]
     full = f"{FAMILY} {style}" if style != "Regular" else FAMILY
@@ -117,6 +151,7 @@ def build(source_dir: Path, out_dir: Path) -> None:
         subsetter.populate(unicodes=wanted)
         subsetter.subset(font)
         cff_to_truetype(font)
+        unshare_glyphs(font)
         rename(font, style)
         target = out_dir / f"RigsizerSansCJK-{style}.ttf"
         font.save(str(target))

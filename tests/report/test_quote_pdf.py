@@ -10,6 +10,7 @@ from decimal import Decimal
 import pypdf
 import pytest
 
+from rigsizer.core.estimate.estimator import estimate as estimate_project
 from rigsizer.core.examples import load_example
 from rigsizer.core.hardware.catalog import Catalog
 from rigsizer.core.quote import Party, compute_totals
@@ -59,12 +60,18 @@ def test_seed_quote_prints_number_totals_and_the_estimates_figures(qapp, catalog
     for line in totals.line_totals:
         if line is not None:
             assert format_amount(line) in text
-    estimate = document.estimate
-    assert format_duration(estimate["epoch_time_s"]) in text
-    assert format_duration(estimate["total_time_s"]) in text
-    assert format_duration(estimate["latency_ms"] / 1e3) in text
-    assert format_bytes(estimate["memory"]["total_bytes"]) in text
-    assert estimate["bottleneck"] in text
+    # the figures are the Estimate's own, formatted as on screen (computed again here, independently)
+    estimate = estimate_project(load_example(SEED), catalog)
+    training, inference = estimate.training, estimate.inference
+    assert format_duration(training.epoch_time.value) in text
+    assert f"{format_duration(training.epoch_time.low)} – {format_duration(training.epoch_time.high)}" in text
+    assert format_duration(training.total_time.value) in text
+    assert f"{format_duration(training.total_time.low)} – {format_duration(training.total_time.high)}" in text
+    assert format_duration(inference.latency.value) in text
+    assert f"{inference.takt.margin.value * 100:+.0f}%" in text
+    assert format_bytes(estimate.memory.total.value) in text
+    assert estimate.bottleneck in text
+    assert document.estimate == estimate.to_dict()
     assert 4 <= result.pages <= 30
     assert len(pypdf.PdfReader(str(result.path)).pages) == result.pages
 
