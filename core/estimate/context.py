@@ -62,8 +62,10 @@ def model_report(project: Project, precision: str) -> tuple[ModelReport, LayerFe
         raise ValidationError(field, error.reason, error.allowed) from None
 
 
-def resolve_device(catalog, text: str, field: str) -> DeviceSpec:
+def resolve_device(catalog, text: str | DeviceSpec, field: str) -> DeviceSpec:
     """A catalog id, marketing name, NVML name, or "local" (this workstation's first GPU)."""
+    if isinstance(text, DeviceSpec):
+        return text
     if text.strip().lower() == LOCAL_DEVICE:
         from ..hardware.workstation import workstation
 
@@ -77,7 +79,7 @@ def resolve_device(catalog, text: str, field: str) -> DeviceSpec:
     return found
 
 
-def build_context(project: Project, catalog, calibration: Calibration, device: str | None = None,
+def build_context(project: Project, catalog, calibration: Calibration, device: str | DeviceSpec | None = None,
                   gpus: int | None = None) -> Context:
     notes: list[str] = []
     if device is None:
@@ -95,7 +97,7 @@ def build_context(project: Project, catalog, calibration: Calibration, device: s
     ram = project.hardware.ram_gib * 1024**3
     if project.hardware.cpu.strip():
         host = resolve_device(catalog, project.hardware.cpu, "hardware.cpu")
-    elif device.strip().lower() == LOCAL_DEVICE:
+    elif isinstance(device, str) and device.strip().lower() == LOCAL_DEVICE:
         from ..hardware.workstation import workstation
 
         station = workstation(catalog)

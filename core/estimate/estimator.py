@@ -21,9 +21,11 @@ from .training import step_seconds, training_figures
 CHART_MAX_BATCH = 4096
 
 
-def estimate(project: Project, catalog=None, *, device: str | None = None, gpus: int | None = None,
+def estimate(project: Project, catalog=None, *, device=None, gpus: int | None = None,
              calibration: Calibration | None = None) -> Estimate:
-    """Estimate `project` on its first hardware candidate (or on `device` x `gpus`)."""
+    """Estimate `project` on its first hardware candidate (or on `device` x `gpus`).
+
+    `device` may be a catalog id/name/"local" or a DeviceSpec (e.g. a user-edited one)."""
     if catalog is None:
         from ..hardware.catalog import Catalog
 
@@ -162,7 +164,7 @@ def _cloud(catalog, spec, devices: int, training) -> tuple[CloudOption, ...]:
     hours = training.total_time.value / 3600
     out = []
     try:
-        prices = catalog.prices()
+        prices = catalog.prices("cloud_gpu_hour")
     except Exception:  # a catalog without prices still gives an estimate
         return ()
     for entry in prices:

@@ -75,25 +75,53 @@ _ARRAY_FIELDS = ("cls", "macs", "other_ops", "backward_macs", "backward_other_op
                  "weight_elements", "trainable", "saved_elements", "gemm_m", "gemm_n", "gemm_k", "gemm_groups")
 
 
+# matrix products between two activations (no weights) in the engine's part names
+ACTIVATION_PRODUCTS = ("scores", "context")
+
+
+def _rows_of(layer) -> list[tuple]:
+    """One row per matrix product of a layer (attention splits into its GEMMs and a softmax row).
+
+    Columns: name, kind, class, cls code, macs, other, bwd macs, bwd other, activation elements,
+    weight elements, trainable, saved, m, n, k, groups."""
+    gemm = layer.gemm
+    cls = _CLASS_OF.get(layer.compute_class, CLASS_MEMORY) if layer.macs > 0 else CLASS_MEMORY
+    if not layer.gemm_parts:
+        return [(layer.name, layer.kind, layer.compute_class, cls, layer.macs, layer.other_ops, layer.backward_macs,
+                 layer.backward_other_ops, layer.input_elements + layer.output_elements,
+                 layer.params + layer.buffers, layer.trainable_params, layer.saved_elements,
+                 gemm.m if gemm else 0, gemm.n if gemm else 0, gemm.k if gemm else 0, gemm.batch if gemm else 1)]
+    parts = layer.gemm_parts
+    part_macs = [g.m * g.n * g.k * g.batch for _, g in parts]
+    total = float(sum(part_macs)) or 1.0
+    weighted = [name not in ACTIVATION_PRODUCTS for name, _ in parts]
+    weight_total = float(sum(g.k * g.n * g.batch for (name, g), w in zip(parts, weighted, strict=True) if w)) or 1.0
+    rows, first_weighted = [], True
+    for (name, g), macs, has_weights in zip(parts, part_macs, weighted, strict=True):
+        share = macs / total
+        weights = (layer.params + layer.buffers) * (g.k * g.n * g.batch / weight_total) if has_weights else 0.0
+        trainable = layer.trainable_params if (has_weights and first_weighted) else 0
+        first_weighted = first_weighted and not has_weights
+        rows.append((f"{layer.name}.{name}", layer.kind, layer.compute_class, CLASS_GEMM, layer.macs * share, 0.0,
+                     layer.backward_macs * share, 0.0, g.m * g.k * g.batch + g.m * g.n * g.batch, weights, trainable,
+                     layer.saved_elements if not rows else 0, g.m, g.n, g.k, g.batch))
+        if name == "scores":  # softmax (and scaling/masking) reads and writes the score matrix
+            elements = g.m * g.n * g.batch
+            rows.append((f"{layer.name}.softmax", "Softmax", "elementwise", CLASS_MEMORY, 0.0, 0.0,
+                         0.0, 0.0, 2 * elements, 0.0, 0, 0, 0, 0, 0, 1))
+    # the layer's own element-wise work (pooling and scaling in squeeze-excite, residual in/out)
+    rows.append((f"{layer.name}.elementwise", layer.kind, "elementwise", CLASS_MEMORY, 0.0, layer.other_ops, 0.0,
+                 layer.backward_other_ops, layer.input_elements + layer.output_elements, 0.0, 0, 0, 0, 0, 0, 1))
+    return rows
+
+
 def layer_features(report: ModelReport) -> LayerFeatures:
-    layers = report.layers
-    n = len(layers)
-    cols = np.zeros((12, n))
-    cls = np.empty(n, dtype=np.int64)
-    for i, layer in enumerate(layers):
-        gemm = layer.gemm
-        cls[i] = _CLASS_OF.get(layer.compute_class, CLASS_MEMORY) if layer.macs > 0 else CLASS_MEMORY
-        cols[:, i] = (
-            layer.macs, layer.other_ops, layer.backward_macs, layer.backward_other_ops,
-            layer.input_elements + layer.output_elements, layer.params + layer.buffers, layer.trainable_params,
-            layer.saved_elements,
-            gemm.m if gemm else 0, gemm.n if gemm else 0, gemm.k if gemm else 0, gemm.batch if gemm else 1,
-        )
+    rows = [row for layer in report.layers for row in _rows_of(layer)]
+    cols = np.array([row[4:] for row in rows], dtype=float).T if rows else np.zeros((12, 0))
     return LayerFeatures(
-        names=tuple(layer.name for layer in layers),
-        kinds=tuple(layer.kind for layer in layers),
-        compute_classes=tuple(layer.compute_class for layer in layers),
-        cls=cls, macs=cols[0], other_ops=cols[1], backward_macs=cols[2], backward_other_ops=cols[3],
+        names=tuple(r[0] for r in rows), kinds=tuple(r[1] for r in rows), compute_classes=tuple(r[2] for r in rows),
+        cls=np.array([r[3] for r in rows], dtype=np.int64),
+        macs=cols[0], other_ops=cols[1], backward_macs=cols[2], backward_other_ops=cols[3],
         activation_elements=cols[4], weight_elements=cols[5], trainable=cols[6], saved_elements=cols[7],
         gemm_m=cols[8], gemm_n=cols[9], gemm_k=cols[10], gemm_groups=cols[11],
     )
@@ -166,3 +194,8 @@ def device_features(specs: list[DeviceSpec] | tuple[DeviceSpec, ...], precision:
         fallbacks.append(fell_back)
     return DeviceFeatures(tuple(s.id for s in specs), precision, matrix, vector, tensor, bandwidth, memory,
                           device_class, tuple(keys), tuple(fallbacks))
+
+
+def tf32_rate(devices: DeviceFeatures) -> np.ndarray:
+    """True where matrix products run at a TF32 tensor-core rate (its own efficiency factor)."""
+    return np.array([key == "tf32" for key in devices.rate_key])

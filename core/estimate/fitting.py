@@ -21,7 +21,14 @@ from ..hardware.spec import DeviceSpec
 from . import multigpu
 from .calibration import PARAM_SPECS, PRIORS, calibration_dir
 from .features import device_features, layer_features
-from .timing import RUNTIME_EAGER, RUNTIME_GRAPH, RUNTIME_TENSORRT, optimizer_bytes_per_param, step_times
+from .timing import (
+    RUNTIME_COMPILED,
+    RUNTIME_EAGER,
+    RUNTIME_GRAPH,
+    RUNTIME_TENSORRT,
+    optimizer_bytes_per_param,
+    step_times,
+)
 
 MAX_DEVICES = 8  # rows with more GPUs span nodes whose network is not documented in the sources
 
@@ -41,6 +48,7 @@ class Dataset:
     bpe: np.ndarray
     runtime: np.ndarray
     int8: np.ndarray
+    tf32: np.ndarray
     n_devices: np.ndarray  # per row
     trainable: np.ndarray
     opt_bytes: np.ndarray
@@ -101,8 +109,11 @@ def _runtime(row: dict) -> int:
     framework, notes, source = row["framework"], row["notes"], row["source_id"]
     if "TensorRT" in framework:
         return RUNTIME_TENSORRT
-    if "XLA" in notes or "dynamo" in source or "TensorFlow" in framework or "MXNet" in framework:
-        return RUNTIME_GRAPH
+    if "XLA" in notes or "dynamo" in source:
+        return RUNTIME_COMPILED  # compiled graphs fuse element-wise work
+    if "TensorFlow 1" in framework or "MXNet" in framework:
+        return RUNTIME_GRAPH  # static-graph executors
+    # PyTorch eager, and TensorFlow 2 / Keras (per-layer calls behave like eager dispatch)
     return RUNTIME_EAGER
 
 
@@ -143,7 +154,7 @@ def build_dataset(catalog, csv_path: Path | None = None) -> Dataset:
             spec, group = devices[row["hardware"]]
             precision = _precision(row, spec)
             try:
-                batch = float(row["batch_size"] or 1)
+                batch = float(row["batch_size"])
             except ValueError:
                 skip("batch size not published")
                 continue
@@ -192,6 +203,7 @@ def build_dataset(catalog, csv_path: Path | None = None) -> Dataset:
         group=np.array([item[2] for item in per_row]), source=np.array([r["source_id"] for r in rows]),
         flat=flat, dev=dev, row_index=row_index, batch=batch_row[row_index], bpe=bpe_row[row_index],
         runtime=runtime_row[row_index], int8=np.array([p == "int8" for p in precision_row])[row_index],
+        tf32=np.array([p == "tf32" for p in precision_row])[row_index],
         n_devices=np.array([float(item[5]) for item in per_row]), trainable=trainable, opt_bytes=opt, busbw=busbw,
         row_batch=batch_row, skipped=skipped, data_version=data_version(csv_path),
     )
@@ -206,7 +218,7 @@ def predict(data: Dataset, params: dict[str, float]) -> np.ndarray:
     """Predicted value per row in the row's own metric (samples/s aggregate, or ms per batch)."""
     rows = len(data.rows)
     common = dict(bytes_per_element=data.bpe, runtime=data.runtime, params=params, row_index=data.row_index,
-                  rows=rows, int8=data.int8, batch=data.batch)
+                  rows=rows, int8=data.int8, tf32=data.tf32, batch=data.batch)
     infer = step_times(data.flat, data.dev, training=False, **common)
     train = step_times(data.flat, data.dev, training=True, optimizer_bytes_per_param=data.opt_bytes,
                        trainable_params=data.trainable, **common)

@@ -26,7 +26,9 @@ RUNTIME_CONTEXT_SOURCE = "CUDA context with lazy module loading, 300-500 MB per 
 # algorithms by free memory, so a share of the largest layer's activations is kept for it
 BLAS_WORKSPACE_BYTES = 32 * MiB
 CONV_WORKSPACE_SHARE = 0.5
-ALLOCATOR_OVERHEAD = 0.10  # caching-allocator fragmentation on activations
+ALLOCATOR_OVERHEAD = 0.07  # caching-allocator fragmentation on activations
+# autocast runs these in FP32 and keeps FP32 tensors for backward under mixed precision
+FP32_UNDER_AUTOCAST = ("LayerNorm", "LayerNorm2d", "GroupNorm", "Softmax")
 OPTIMIZER_STATE_BYTES = {"sgd": 0.0, "sgd-momentum": 4.0, "adam": 8.0, "adamw": 8.0}
 MIXED = ("fp16", "bf16", "fp8")
 
@@ -66,6 +68,12 @@ def training_terms(report: ModelReport, precision: str, optimizer: str, checkpoi
     state = OPTIMIZER_STATE_BYTES[optimizer] * trainable
     saved = float(report.saved_elements)
     notes = []
+    if mixed:
+        fp32 = sum(layer.saved_elements for layer in report.layers
+                   if layer.kind in FP32_UNDER_AUTOCAST or layer.compute_class == "attention")
+        saved += fp32 * (4.0 - act_bytes) / act_bytes  # counted in element-equivalents of act_bytes
+        if fp32:
+            notes.append("normalisation and attention tensors kept in FP32 under autocast")
     if checkpointing:
         segments = max(1.0, math.sqrt(len(report.layers)))
         saved = 2.0 * saved / segments

@@ -23,7 +23,7 @@ from . import memory as memory_model
 from . import multigpu, pipeline
 from .calibration import Calibration, load_calibration
 from .context import model_report
-from .features import device_features
+from .features import device_features, tf32_rate
 from .inference import required_rate, runtime_code
 from .timing import RUNTIME_EAGER, optimizer_bytes_per_param, step_times
 
@@ -134,7 +134,8 @@ def recommend(project: Project, catalog=None, constraints: Constraints | None = 
         times = step_times(layers.as_column(), devices, batch=float(t.batch),
                            bytes_per_element=BYTES_PER_ELEMENT[t.precision], runtime=RUNTIME_EAGER, params=p,
                            training=True, optimizer_bytes_per_param=optimizer_bytes_per_param(t.optimizer, t.precision),
-                           trainable_params=float(report.trainable_params), checkpointing=t.gradient_checkpointing)
+                           trainable_params=float(report.trainable_params), checkpointing=t.gradient_checkpointing,
+                           tf32=tf32_rate(devices))
         busbw = np.array([multigpu.intra_node_link(s).bus_bandwidth_bps for s in specs])
         grad = 4.0 * report.trainable_params
         comm = multigpu.allreduce_seconds(grad, counts[None, :], busbw[:, None])
@@ -156,7 +157,7 @@ def recommend(project: Project, catalog=None, constraints: Constraints | None = 
         _, ilayers = model_report(project, i.precision)
         idev = device_features(specs, i.precision)
         itimes = step_times(ilayers.as_column(), idev, batch=float(i.batch), bytes_per_element=BYTES_PER_ELEMENT[i.precision],
-                            runtime=runtime_code(i.runtime), params=p, training=False, int8=i.precision == "int8")
+                            runtime=runtime_code(i.runtime), params=p, training=False, int8=i.precision == "int8", tf32=tf32_rate(idev))
         infer_rate = i.batch / itimes.step_s
         if i.takt_mode != "none":
             required = required_rate(project)[0]

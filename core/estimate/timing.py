@@ -1,6 +1,7 @@
 """The per-layer roofline time model with shape-aware efficiency (domain.md section 5).
 
-    t_layer = max(FLOPs / (peak x eta_c), bytes / (bandwidth x eta_m)) + kernels x t_kernel
+    t_layer = (t_c^k + t_m^k)^(1/k) + kernels x t_kernel, a smooth max of
+    t_c = FLOPs / (peak x eta_c) and t_m = bytes / (bandwidth x eta_m)
     eta_c   = ceiling(device class, tensor or vector) x s(M) x s(N) x s(K) [x grouped factor]
     s(x)    = x / (x + x_half)                     small GEMM dimensions run far below peak
     eta_m   = eta_mem x bytes / (bytes + bytes_half)  small transfers do not reach full bandwidth
@@ -22,10 +23,11 @@ import numpy as np
 
 from .features import CLASS_DEPTHWISE, CLASS_GROUPED, CLASS_MEMORY, DEVICE_CPU
 
-RUNTIME_EAGER = 0
-RUNTIME_GRAPH = 1
-RUNTIME_TENSORRT = 2
-RUNTIME_NAMES = ("eager framework", "graph framework (XLA/compiled)", "TensorRT")
+RUNTIME_EAGER = 0  # PyTorch-style eager execution: one host dispatch per operator
+RUNTIME_GRAPH = 1  # graph executors (TensorFlow, MXNet): no Python per operator, no fusion
+RUNTIME_COMPILED = 2  # XLA, torch.compile: fused element-wise work
+RUNTIME_TENSORRT = 3  # optimising inference runtime: fused layers, tuned kernels
+RUNTIME_NAMES = ("eager framework", "graph framework", "compiled graph (XLA/torch.compile)", "TensorRT")
 
 # bytes moved per trainable parameter by the optimizer step (read/write weights, read grads,
 # read/write states); mixed precision adds the FP16 weight copy and the gradient unscale pass
@@ -58,9 +60,7 @@ def pass_time(*, macs, other_ops, activation_elements, weight_elements, cls, gem
     p = params
     cpu = device_class == DEVICE_CPU
     memory_class = cls == CLASS_MEMORY
-    fuse = np.where(runtime == RUNTIME_TENSORRT, p["fuse_trt"], np.where(runtime == RUNTIME_GRAPH,
-                                                                          p["fuse_graph"], 1.0))
-    fuse = np.where(memory_class, fuse, 1.0)
+    fuse = np.where(memory_class, _fuse(runtime, p), 1.0)
 
     shape = _sat(gemm_m * batch, p["m_half"]) * _sat(gemm_n, p["n_half"]) * _sat(gemm_k, p["k_half"])
     ceiling = np.where(cpu, p["eta_cpu"], np.where(tensor, p["eta_tensor"], p["eta_vector"]))
@@ -77,13 +77,23 @@ def pass_time(*, macs, other_ops, activation_elements, weight_elements, cls, gem
     with np.errstate(invalid="ignore", divide="ignore"):
         memory = np.where(moved > 0, moved / (bandwidth * eta_m), 0.0)
     launch = np.where(cpu, 0.0, p["kernel_s"]) * kernels * fuse
-    return PassTimes(np.maximum(compute, memory) + launch, compute, memory, eta,
+    k = p["roofline_power"]  # how well a kernel overlaps its arithmetic with its memory traffic
+    top = np.maximum(compute, memory)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        blended = np.where(top > 0, top * ((compute / top) ** k + (memory / top) ** k) ** (1.0 / k), 0.0)
+    return PassTimes(blended + launch, compute, memory, eta,
                      flops + other_ops * batch, moved)
 
 
+def _fuse(runtime, params: Mapping[str, float]):
+    """Share of element-wise/norm traffic (and kernels) left after the runtime's fusion."""
+    return np.where(runtime == RUNTIME_TENSORRT, params["fuse_trt"],
+                    np.where(runtime == RUNTIME_COMPILED, params["fuse_compiled"], 1.0))
+
+
 def dispatch_per_op(runtime, params: Mapping[str, float]):
-    return np.where(runtime == RUNTIME_TENSORRT, params["dispatch_trt_s"],
-                    np.where(runtime == RUNTIME_GRAPH, params["dispatch_graph_s"], params["dispatch_eager_s"]))
+    return np.choose(np.asarray(runtime), (params["dispatch_eager_s"], params["dispatch_graph_s"],
+                                           params["dispatch_compiled_s"], params["dispatch_trt_s"]))
 
 
 def combine_host(gpu, host, device_class):
@@ -112,7 +122,7 @@ class StepTimes:
 
 def step_times(layers, devices, *, batch, bytes_per_element, runtime, params: Mapping[str, float],
                training: bool, optimizer_bytes_per_param=20.0, trainable_params=0.0,
-               checkpointing=False, int8=False, row_index=None, rows=0) -> StepTimes:
+               checkpointing=False, int8=False, tf32=False, row_index=None, rows=0) -> StepTimes:
     """Forward (+ backward + optimizer) time of one step.
 
     `layers` has per-layer arrays (LayerFeatures or the calibration's flat columns) and
@@ -123,16 +133,17 @@ def step_times(layers, devices, *, batch, bytes_per_element, runtime, params: Ma
                   batch=batch, bytes_per_element=bytes_per_element, matrix_flops=devices.matrix_flops,
                   vector_flops=devices.vector_flops, tensor=devices.tensor, bandwidth=devices.bandwidth,
                   device_class=devices.device_class, runtime=runtime, params=params)
-    factor = np.where(int8, params["int8_factor"], 1.0)
+    factor = np.where(int8, params["int8_factor"], 1.0) * np.where(tf32, params["tf32_factor"], 1.0)
     forward = pass_time(macs=layers.macs, other_ops=layers.other_ops,
                         activation_elements=layers.activation_elements,
                         weight_elements=layers.weight_elements, efficiency_factor=factor, **common)
     forward_s = _reduce(forward.time, row_index, rows)
     memory_class = layers.cls == CLASS_MEMORY
-    fuse = np.where(runtime == RUNTIME_TENSORRT, params["fuse_trt"],
-                    np.where(runtime == RUNTIME_GRAPH, params["fuse_graph"], 1.0))
+    fuse = _fuse(runtime, params)
     ops_forward = _reduce(np.where(memory_class, fuse, 1.0) * np.ones_like(forward.time), row_index, rows)
-    per_op = dispatch_per_op(runtime, params)
+    # autocast inserts cast operators in front of matrix products: more host work per layer
+    autocast = (runtime == RUNTIME_EAGER) & (np.asarray(bytes_per_element) == 2.0)
+    per_op = dispatch_per_op(runtime, params) * np.where(autocast, params["autocast_dispatch_factor"], 1.0)
     device_class = devices.device_class if row_index is None else _first(devices.device_class, row_index, rows)
     if not training:
         host = ops_forward * _rowwise(per_op, row_index, rows)
@@ -143,7 +154,7 @@ def step_times(layers, devices, *, batch, bytes_per_element, runtime, params: Ma
     backward = pass_time(macs=layers.backward_macs, other_ops=layers.backward_other_ops,
                          activation_elements=2.0 * layers.activation_elements,
                          weight_elements=2.0 * layers.weight_elements * has_weights,
-                         efficiency_factor=params["backward_factor"], kernels=np.where(has_weights, 2.0, 1.0),
+                         efficiency_factor=params["backward_factor"] * factor, kernels=np.where(has_weights, 2.0, 1.0),
                          **common)
     backward_s = _reduce(backward.time, row_index, rows)
     if checkpointing:

@@ -14,7 +14,7 @@ from ..model.report import ModelReport
 from ..units import BYTES_PER_ELEMENT
 from . import multigpu, pipeline
 from .context import Context
-from .features import CLASS_MEMORY, LayerFeatures, device_features
+from .features import CLASS_MEMORY, LayerFeatures, device_features, tf32_rate
 from .results import DataPipelineResult, LayerTiming, ScalingData, TrainingResult
 from .timing import RUNTIME_EAGER, optimizer_bytes_per_param, step_times
 
@@ -52,7 +52,8 @@ def _single(context: Context, report: ModelReport, layers: LayerFeatures, batch)
     times = step_times(cols, devices, batch=batch_array[None, :], bytes_per_element=BYTES_PER_ELEMENT[t.precision],
                        runtime=RUNTIME_EAGER, params=context.calibration.params, training=True,
                        optimizer_bytes_per_param=optimizer_bytes_per_param(t.optimizer, t.precision),
-                       trainable_params=float(report.trainable_params), checkpointing=t.gradient_checkpointing)
+                       trainable_params=float(report.trainable_params), checkpointing=t.gradient_checkpointing,
+                       tf32=tf32_rate(devices))
     return devices, times
 
 
@@ -120,7 +121,7 @@ def training_figures(context: Context, report: ModelReport, layers: LayerFeature
     val_samples = project.validation_images * tiles
     epoch_s = train_samples / samples_per_s
     val_times = step_times(layers, devices, batch=float(t.batch), bytes_per_element=BYTES_PER_ELEMENT[t.precision],
-                           runtime=RUNTIME_EAGER, params=p, training=False)
+                           runtime=RUNTIME_EAGER, params=p, training=False, tf32=tf32_rate(devices))
     val_step = max(float(val_times.step_s[0]),
                    images_per_step * (fig.decode_s + fig.read_s) / workers if math.isfinite(workers) else 0.0)
     val_rate = t.batch * total_gpus / val_step
