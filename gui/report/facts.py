@@ -82,6 +82,9 @@ def performance_facts(estimate: dict, lang: str) -> list[Fact]:
     energy = _f(estimate.get("energy_kwh"))
     if math.isfinite(energy):
         facts.append(Fact("energy", f"{energy:.3g} kWh"))
+    cost = next((d for d in estimate.get("derivations") or [] if d.get("name") == "training.energy_cost"), None)
+    if cost is not None and math.isfinite(_f(cost.get("value"))):
+        facts.append(Fact("energy_cost", f"{_f(cost['value']):,.2f} {cost.get('unit', '')}".strip()))
     if estimate.get("bottleneck"):
         reason = str(estimate.get("bottleneck_reason") or "")
         facts.append(Fact("bottleneck", str(estimate["bottleneck"]) + (f": {reason}" if reason else "")))

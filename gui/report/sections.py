@@ -148,7 +148,25 @@ def performance(estimate: dict, lang: str) -> str:
     header = (f"<tr><th>{labels.html('figure', lang)}</th><th>{labels.html('value', lang)}</th>"
               f"<th>{labels.html('range', lang)}</th></tr>")
     rows = [f"<tr><td>{labels.html(f.key, lang)}</td><td>{esc(f.value)}</td><td>{esc(f.band)}</td></tr>" for f in facts]
-    return head + _table(rows, [34, 42, 24], header)
+    return head + _table(rows, [34, 42, 24], header) + cloud(estimate, lang)
+
+
+def cloud(estimate: dict, lang: str) -> str:
+    """The estimate's cloud-rental options for one run, as published (currency, date and source)."""
+    options = [o for o in estimate.get("cloud") or [] if o.get("cost") is not None and o.get("hours") is not None]
+    if not options:
+        return ""
+    header = (f"<tr><th>{labels.html('offer', lang)}</th><th class='num'>{labels.html('per_hour', lang)}</th>"
+              f"<th class='num'>{labels.html('run_hours', lang)}</th><th class='num'>{labels.html('cost', lang)}</th></tr>")
+    rows = []
+    for option in sorted(options, key=lambda o: float(o["cost"]))[:6]:
+        currency = esc(option.get("currency", ""))
+        source = " · ".join(esc(v) for v in (option.get("date"), option.get("source")) if v)
+        rows.append(f"<tr><td>{esc(option.get('name', ''))}<br/><span class='small'>{source}</span></td>"
+                    f"<td class='num'>{currency} {float(option.get('hourly_price') or 0):,.2f}</td>"
+                    f"<td class='num'>{float(option['hours']):.3g}</td>"
+                    f"<td class='num'>{currency} {float(option['cost']):,.2f}</td></tr>")
+    return f"<h3>{labels.inline('cloud', lang)}</h3>" + _table(rows, [55, 16, 11, 18], header)
 
 
 def charts(chart_ids: list[str], lang: str) -> str:
