@@ -40,7 +40,8 @@ NAME_ROLE = Qt.ItemDataRole.UserRole
 INPUT_FIELDS = ["model.input_channels", "model.input_height", "model.input_width", "model.num_classes"]
 TRANSFORMER_FAMILIES = ("vit", "swin", "transformer", "deit", "detr", "bert")
 # friendly names for builder parameters the zoo shares (the Transformer form reads as d_model, heads, ...)
-PARAM_LABELS = {"dim": "d_model", "d_model": "d_model", "embed_dim": "d_model", "heads": "Heads", "nhead": "Heads",
+PARAM_LABELS = {"hidden_dim": "d_model", "nheads": "Heads", "enc_layers": "Encoder layers",
+                "dec_layers": "Decoder layers", "num_queries": "Object queries", "dim": "d_model", "d_model": "d_model", "embed_dim": "d_model", "heads": "Heads", "nhead": "Heads",
                 "num_heads": "Heads", "depth": "Layers", "layers": "Layers", "num_layers": "Layers",
                 "num_encoder_layers": "Encoder layers", "num_decoder_layers": "Decoder layers",
                 "d_ff": "d_ff", "dim_feedforward": "d_ff", "mlp_ratio": "d_ff / d_model (MLP ratio)",
@@ -182,7 +183,7 @@ class ModelPane(LanguagePane):
         self.model_description.setWordWrap(True)
         settings_layout.addWidget(self.model_description)
         input_box = QGroupBox(self.tr("Input and head"))
-        input_form = QFormLayout(input_box)
+        input_form = self.input_form = QFormLayout(input_box)
         self.editors = add_project_fields(input_form, project_model, INPUT_FIELDS)
         settings_layout.addWidget(input_box)
         self.family_box = QGroupBox(self.tr("Architecture"))
@@ -355,13 +356,13 @@ class ModelPane(LanguagePane):
         except Exception:  # an entry without builder defaults has nothing to edit
             self._family_defaults = {}
         is_transformer = entry.family in TRANSFORMER_FAMILIES or any(
-            key in self._family_defaults for key in ("heads", "nhead", "num_heads"))
+            key in self._family_defaults for key in ("heads", "nhead", "nheads", "num_heads"))
         self.family_box.setTitle(self.tr("Transformer") if is_transformer else
                                  self.tr("Architecture (%1)").replace("%1", entry.family))
         current = project.model.params_dict
-        order = ["dim", "d_model", "embed_dim", "heads", "nhead", "num_heads", "depth", "layers", "num_layers",
-                 "num_encoder_layers", "num_decoder_layers", "d_ff", "dim_feedforward", "mlp_ratio", "vocab",
-                 "vocab_size", "vocabulary"]
+        order = ["dim", "d_model", "hidden_dim", "embed_dim", "heads", "nhead", "nheads", "num_heads", "depth",
+                 "layers", "num_layers", "num_encoder_layers", "enc_layers", "num_decoder_layers", "dec_layers",
+                 "d_ff", "dim_feedforward", "mlp_ratio", "vocab", "vocab_size", "vocabulary"]
         names = sorted(self._family_defaults, key=lambda n: (order.index(n) if n in order else 99, n))
         for param in names:
             default = self._family_defaults[param]
@@ -408,14 +409,18 @@ class ModelPane(LanguagePane):
         self.model_title.setText(self.tr("Custom model") if custom else model.name)
         description = entry.description if entry is not None and not custom else ""
         if entry is not None and entry.reference_params and not custom:
-            description += "  " + self.tr("Reference: %1 params, %2 MACs at %3").replace(
-                "%1", format_count(entry.reference_params)).replace(
-                "%2", format_count(entry.reference_macs) if entry.reference_macs else "?").replace(
+            if entry.reference_macs:
+                reference = self.tr("Reference: %1 params, %2 MACs at %3").replace(
+                    "%2", format_count(entry.reference_macs))
+            else:
+                reference = self.tr("Reference: %1 params at %3")
+            description += "  " + reference.replace("%1", format_count(entry.reference_params)).replace(
                 "%3", shape_text(entry.default_input))
         self.model_description.setText(description)
         self.model_description.setStyleSheet("")
         self.model_description.setVisible(bool(description))
         self.layers_box.setVisible(custom)
+        self._relabel_inputs(entry.family if entry is not None and not custom else "")
         # rebuild the editors only when the model itself changed (not on every workload edit)
         key = (model.name, model.params, model.layers, project.network_input, id(self.family_form))
         if key == getattr(self, "_shown_model_key", None):
@@ -426,6 +431,22 @@ class ModelPane(LanguagePane):
         self._show_family_params(project)
         if not custom and model.name in self._entries:
             self.select_preset(model.name)
+
+    def _relabel_inputs(self, family: str) -> None:
+        """A sequence Transformer reads (1, source length, target length) and its classes are the vocabulary."""
+        sequence = family == "transformer"
+        labels = {
+            "model.input_height": self.tr("Source length") if sequence else self.editors["model.input_height"].label_text(),
+            "model.input_width": self.tr("Target length") if sequence else self.editors["model.input_width"].label_text(),
+            "model.num_classes": self.tr("Vocabulary") if sequence else self.editors["model.num_classes"].label_text(),
+        }
+        for path, text in labels.items():
+            editor = self.editors[path]
+            label = self.input_form.labelForField(editor)
+            if label is not None:
+                label.setText(text)
+            editor.unit_label.setText(self.tr("tokens") if sequence and path != "model.num_classes" else
+                                      (editor.info.unit if editor.info is not None else ""))
 
     def _on_estimate_changed(self, estimate: Any) -> None:
         if estimate is None:

@@ -184,3 +184,24 @@ def test_a_language_switch_rebuilds_the_pane_and_keeps_the_view(qtbot, qapp, pan
     assert pane.tabs.currentIndex() == 1 and pane.top_n.value() == 7
     assert pane.stats_model.rowCount() == len(project_model.estimate().model.layers)
     assert len(pane.bars.labels) == 7
+
+
+def test_sequence_transformer_form_reads_d_model_heads_layers_d_ff_and_vocabulary(qtbot, pane, project_model,
+                                                                                  screenshot):
+    pane.use_preset("transformer_seed_example")
+    assert project_model.set_value("model.num_classes", 10_000)
+    settled(qtbot, project_model)
+    assert pane.family_box.title() == "Transformer"
+    labels = [pane.family_form.itemAt(row, pane.family_form.ItemRole.LabelRole).widget().text()
+              for row in range(pane.family_form.rowCount())]
+    assert labels[:5] == ["d_model", "Heads", "Encoder layers", "Decoder layers", "d_ff"]
+    assert pane.input_form.labelForField(pane.editors["model.num_classes"]).text() == "Vocabulary"
+    assert pane.input_form.labelForField(pane.editors["model.input_height"]).text() == "Source length"
+    assert project_model.estimate().model.params == 873_728  # domain.md: the seed's Transformer, correctly counted
+    pane.param_fields["d_model"].enter_text("128")
+    settled(qtbot, project_model)
+    assert project_model.project().model.params_dict == {"d_model": 128}
+    assert project_model.estimate().model.params > 873_728
+    screenshot(pane, "model_pane_transformer")
+    pane.use_preset("resnet50")
+    assert pane.input_form.labelForField(pane.editors["model.num_classes"]).text() == "Classes"
