@@ -13,6 +13,7 @@ import numpy as np
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -123,12 +124,14 @@ class ResultsPane(LanguagePane):
         self._recommend_error = ""
         self.install_content()
         project_model.estimateChanged.connect(self.show_estimate)
+        project_model.projectChanged.connect(self._show_candidates)
         project_model.estimateFailed.connect(self._on_failed)
         if hasattr(project_model, "busyChanged"):
             project_model.busyChanged.connect(self._on_busy)
         self.destroyed.connect(lambda _obj=None, pane=self: pane._cancel_jobs())
 
     def fill_from_model(self) -> None:
+        self._show_candidates(self.model.project())
         self.show_estimate(self.model.estimate())
 
     def view_state(self) -> Any:
@@ -144,6 +147,17 @@ class ResultsPane(LanguagePane):
         host = QWidget()
         outer = QVBoxLayout(host)
         outer.setContentsMargins(4, 4, 4, 4)
+        device_row = QHBoxLayout()
+        device_label = QLabel(self.tr("Estimated on"))
+        self.device_choice = QComboBox()
+        self.device_choice.setObjectName("estimatedDevice")
+        self.device_choice.setToolTip(self.tr("The project's first hardware candidate is estimated; pick another "
+                                              "candidate to make it the first (add candidates in the Hardware pane)."))
+        self.device_choice.activated.connect(self.estimate_candidate)
+        device_label.setBuddy(self.device_choice)
+        device_row.addWidget(device_label)
+        device_row.addWidget(self.device_choice, 1)
+        outer.addLayout(device_row)
         self.status = QLabel()
         self.status.setObjectName("resultsStatus")
         self.status.setWordWrap(True)
@@ -243,6 +257,34 @@ class ResultsPane(LanguagePane):
         self._fill_charts(estimate)
         self.explain.set_estimate(estimate)
         self._request_recommendations()
+
+    # -- candidates ------------------------------------------------------------------------------
+    def _show_candidates(self, project: Any) -> None:
+        if project is None:
+            return
+        candidates = project.get_value("hardware.candidates")
+        blocked = self.device_choice.blockSignals(True)
+        self.device_choice.clear()
+        for candidate in candidates:
+            self.device_choice.addItem(f"{self._device_name(candidate['device'])} × {candidate['count']}")
+        self.device_choice.setCurrentIndex(0 if candidates else -1)
+        self.device_choice.setEnabled(len(candidates) > 1)
+        self.device_choice.blockSignals(blocked)
+
+    def _device_name(self, device_id: str) -> str:
+        if device_id == "local":
+            return self.tr("This workstation")
+        try:
+            return self.model.catalog.get(device_id).name
+        except Exception:  # a name rather than an id, or no catalog: show what the project says
+            return device_id
+
+    def estimate_candidate(self, index: int) -> None:
+        """Make candidate `index` the first one, which is the one the core estimates (one undo step)."""
+        candidates = list(self.model.project().get_value("hardware.candidates"))
+        if 0 < index < len(candidates):
+            candidates.insert(0, candidates.pop(index))
+            self.model.set_value("hardware.candidates", candidates)
 
     def _clear_charts(self, error: str) -> None:
         """No estimate: the charts drop what they showed (it belonged to other inputs) and say why."""

@@ -158,3 +158,17 @@ def test_dark_theme_recolours_the_charts_and_a_language_switch_keeps_the_explana
     assert pane.explain.current_name() == "training.total_time"
     assert pane.cards["epoch"].value_text() == format_duration(project_model.estimate().training.epoch_time.value)
     assert pane.roofline.point_count() > 50
+
+
+def test_picking_another_candidate_estimates_it(qtbot, pane, project_model):
+    assert project_model.set_value("hardware.candidates", [{"device": "nvidia-geforce-rtx-4090", "count": 1},
+                                                           {"device": "nvidia-a100-sxm4-80gb", "count": 2}])
+    settled(qtbot, project_model)
+    assert pane.device_choice.count() == 2 and pane.device_choice.isEnabled()
+    assert pane.device_choice.itemText(1) == "A100 SXM4 80GB × 2"
+    pane.estimate_candidate(1)
+    settled(qtbot, project_model)
+    estimate = project_model.estimate()
+    assert estimate.device.id == "nvidia-a100-sxm4-80gb" and estimate.gpus == 2
+    assert pane.device_choice.currentText() == "A100 SXM4 80GB × 2"
+    assert pane.roofline.plot_item.titleLabel.text.endswith("A100 SXM4 80GB")
