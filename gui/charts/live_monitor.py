@@ -31,7 +31,6 @@ def _plot(height: int = 130) -> pg.PlotWidget:
     item = plot.getPlotItem()
     item.showGrid(x=True, y=True, alpha=0.25)
     item.setXRange(-HISTORY_S, 0, padding=0)
-    item.getAxis("bottom").setHeight(22)
     item.getAxis("left").setWidth(44)
     style.style_plot(plot)
     return plot

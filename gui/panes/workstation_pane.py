@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import threading
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -88,8 +90,17 @@ class WorkstationPane(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setWordWrap(True)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.currentItemChanged.connect(self._show_row)
+        self.row_detail = QLabel(self)
+        self.row_detail.setObjectName("rowDetail")
+        self.row_detail.setWordWrap(True)
+        self.row_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.row_detail.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # wrapped labels under a stretching view get one line from the layout: reserve room for three
+        self.row_detail.setMinimumHeight(self.row_detail.fontMetrics().lineSpacing() * 3 + 6)
+        self.row_detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         self.measure_button = QPushButton(self)
         self.measure_button.setObjectName("measure")
@@ -103,6 +114,9 @@ class WorkstationPane(QWidget):
         self.progress.setTextVisible(True)
         self.bench_status = QLabel(self)
         self.bench_status.setWordWrap(True)
+        self.bench_status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.bench_status.setMinimumHeight(self.bench_status.fontMetrics().lineSpacing() * 6 + 6)
+        self.bench_status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.bench_table = QTableWidget(0, 4, self)
         self.bench_table.verticalHeader().hide()
         self.bench_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -122,6 +136,7 @@ class WorkstationPane(QWidget):
         detected_layout.addWidget(self.gpu_reason)
         detected_layout.addLayout(buttons)
         detected_layout.addWidget(self.tree, 1)
+        detected_layout.addWidget(self.row_detail)
 
         measure_page = QWidget(self)
         measure_layout = QVBoxLayout(measure_page)
@@ -131,8 +146,8 @@ class WorkstationPane(QWidget):
         measure_buttons.addWidget(self.cancel_button)
         measure_buttons.addWidget(self.progress, 1)
         measure_layout.addLayout(measure_buttons)
-        measure_layout.addWidget(self.bench_status)
         measure_layout.addWidget(self.bench_table, 1)
+        measure_layout.addWidget(self.bench_status)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -252,6 +267,16 @@ class WorkstationPane(QWidget):
         if self.detect_error:
             QTreeWidgetItem(self.tree, [self.tr("Catalog match"), self.detect_error, ""])
         self.tree.expandAll()
+        self.tree.setColumnWidth(2, max(120, self.tree.width() // 4))
+        self._show_row(None)
+
+    def _show_row(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        """The selected row in full (long reasons do not fit a column)."""
+        if item is None or not item.text(1):
+            self.row_detail.setText(self.tr("Select a row to read it in full."))
+            return
+        source = f" — {item.text(2)}" if item.text(2) else ""
+        self.row_detail.setText(f"<b>{escape(item.text(0), quote=False)}</b>: {escape(item.text(1), quote=False)}<i>{escape(source, quote=False)}</i>")
 
     def _section(self, title: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self.tree, [title, "", ""])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import Qt
 
 from rigsizer.core.project import Project
 from rigsizer.gui.panes.workstation_pane import WorkstationPane
@@ -55,6 +56,9 @@ def test_pane_shows_this_machines_cpu_and_why_there_are_no_gpu_charts(qtbot, pro
             assert monitor.gpu_plots == []  # no empty GPU charts ...
             assert "NVML" in monitor.gpu_status.text()  # ... but the reason
         assert "Unknown" in tree  # fields the OS does not expose are named, not invented
+        match = pane.tree.findItems("Catalog match", Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)[0]
+        pane.tree.setCurrentItem(match)
+        assert match.text(1) and match.text(1) in pane.row_detail.text()  # long reasons readable in full
         screenshot(pane, "workstation_detected")
     finally:
         pane.shutdown()
