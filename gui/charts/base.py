@@ -61,10 +61,17 @@ class ChartBase(pg.PlotWidget):
         return QSize(360, 280)
 
     def set_title(self, text: str) -> None:
+        if text == getattr(self, "_title_text", None):
+            return  # re-laying out a title label is costly; charts redraw on every estimate
+        self._title_text = text
         self.plot_item.setTitle(text, color=palette.foreground(), size="10pt")
 
     def set_axes(self, bottom: str, left: str, bottom_units: str = "", left_units: str = "") -> None:
         """Axis titles; with units pyqtgraph adds the SI prefix itself ("TFLOP/s")."""
+        key = (bottom, left, bottom_units, left_units)
+        if key == getattr(self, "_axes_key", None):
+            return
+        self._axes_key = key
         self.plot_item.setLabel("bottom", bottom, units=bottom_units or None)
         self.plot_item.setLabel("left", left, units=left_units or None)
 
@@ -74,6 +81,7 @@ class ChartBase(pg.PlotWidget):
         self._empty.setText(textwrap.fill(reason, 38), color=palette.foreground())
         if self.plot_item.legend is not None:
             self.plot_item.legend.hide()
+        self._style_new_legend_items()
         view = self.plot_item.getViewBox()
         rect = view.viewRect()
         self._empty.setPos(rect.center())
@@ -85,7 +93,7 @@ class ChartBase(pg.PlotWidget):
         self._empty.hide()
         if self.plot_item.legend is not None:
             self.plot_item.legend.show()
-        self._style_legend()
+        self._style_new_legend_items()
 
     def empty_reason(self) -> str:
         return self._empty_reason
@@ -94,6 +102,11 @@ class ChartBase(pg.PlotWidget):
         """A legend in the theme's colours (kept in step on theme switches)."""
         self.plot_item.addLegend(offset=offset)
         self._style_legend()
+
+    def _style_new_legend_items(self) -> None:
+        legend = self.plot_item.legend
+        if legend is not None and len(legend.items) != getattr(self, "_legend_styled", -1):
+            self._style_legend()
 
     def _style_legend(self) -> None:
         legend = self.plot_item.legend
@@ -104,8 +117,10 @@ class ChartBase(pg.PlotWidget):
             legend.setBrush(background)
             for _sample, label in legend.items:
                 label.setText(label.text, color=palette.foreground())
+            self._legend_styled = len(legend.items)
 
     def _restyle_all(self) -> None:
+        self._title_text = None  # the title colour changes with the theme
         try:
             self._style_legend()
             if self._empty_reason:

@@ -25,6 +25,7 @@ class MemoryChart(ChartBase):
         self.add_legend((10, 10))
         self._base = self.plot_item.plot([], [], pen=None)
         self._tops: dict[str, pg.PlotDataItem] = {}
+        self._below: dict[str, pg.PlotDataItem] = {}
         self._fills: dict[str, pg.FillBetweenItem] = {}
         self.capacity = pg.InfiniteLine(angle=0, pen=palette.role_pen("capacity", 2),
                                         label=self.tr("capacity"), labelOpts={"position": 0.8, "color": palette.foreground()})
@@ -51,6 +52,8 @@ class MemoryChart(ChartBase):
             self.plot_item.addItem(fill)
             self._tops[name] = top
             self._fills[name] = fill
+            self._below[name] = below
+            self._style_legend()
         return self._tops[name]
 
     def set_breakdown(self, batches: np.ndarray, components: dict[str, np.ndarray], capacity_bytes: float = float("nan"),
@@ -72,8 +75,10 @@ class MemoryChart(ChartBase):
             running = running + series
             top = self._layer(name, below)
             top.setData(x, running.copy())
-            # keep each fill between its own curve and the one below (order may change per project)
-            self._fills[name].setCurves(below, top)
+            # keep each fill between its own curve and the one below (the order may change per project)
+            if self._below.get(name) is not below:
+                self._fills[name].setCurves(below, top)
+                self._below[name] = below
             below = top
         for name, item in self._tops.items():
             if name not in components:
@@ -88,7 +93,6 @@ class MemoryChart(ChartBase):
             self.selected_line.show()
         else:
             self.selected_line.hide()
-        self._style_legend()
         top = float(np.nanmax(running)) if running.size else 0.0
         if np.isfinite(capacity_bytes) and capacity_bytes > 0:
             top = max(top, capacity_bytes / GIB)

@@ -122,8 +122,19 @@ class Configuration:
     currency: str = "USD"
     candidates: tuple[tuple[tuple[str, Any], ...], ...] = ()  # hardware.candidates entries to apply
     explanation: Any = None  # a Derived explaining the time or the price, when the core gives one
-    details: str = ""  # the core's price items, sizing rules and failed constraints, as text
+    record: Any = None  # the core's record (price items, sizing rules, failed constraints)
     meets: bool = True
+
+    @property
+    def details(self) -> str:
+        """The record's price items, failed constraints and sizing rules as lines of text."""
+        record = self.record
+        if record is None:
+            return ""
+        lines = [f"{label}: {format_money(value)}" for label, value in (_first(record, "price_items") or ())]
+        lines += [f"✗ {reason}" for reason in (_first(record, "reasons") or ())]
+        lines += [f"• {rule}" for rule in (_first(record, "rules") or ())]
+        return "\n".join(lines)
 
 
 def _first(record: Any, *names: str) -> Any:
@@ -146,12 +157,9 @@ def configurations_from(result: Any) -> list[Configuration]:
         count = int(_first(item, "count") or 1)
         name = _first(item, "device_name") or _first(item, "device_id") or "?"
         device_id = _first(item, "device_id")
-        lines = [f"{label}: {format_money(value)}" for label, value in (_first(item, "price_items") or ())]
-        lines += [f"✗ {reason}" for reason in (_first(item, "reasons") or ())]
-        lines += [f"• {rule}" for rule in (_first(item, "rules") or ())]
         out.append(Configuration(
             label=f"{count} × {name}", price=float(_first(item, "price_usd") or float("nan")), seconds=seconds,
             pareto=bool(_first(item, "pareto")), currency="USD",
             candidates=((("count", count), ("device", str(device_id))),) if device_id else (),
-            details="\n".join(lines), meets=bool(_first(item, "meets") if _first(item, "meets") is not None else True)))
+            record=item, meets=bool(_first(item, "meets") if _first(item, "meets") is not None else True)))
     return out

@@ -42,6 +42,7 @@ class ThroughputChart(ChartBase):
             index = len(self._curves)
             self._curves[label] = self.plot_item.plot([], [], pen=palette.pen(index, 2.5), symbol="o", symbolSize=5,
                                                       symbolBrush=palette.brush(index), name=label)
+            self._style_legend()
         return self._curves[label]
 
     def set_curves(self, curves: dict[str, tuple[np.ndarray, np.ndarray]], selected_batch: float | None = None,
@@ -56,7 +57,6 @@ class ThroughputChart(ChartBase):
         for label, curve in self._curves.items():
             if label not in curves:
                 curve.setData([], [])
-        self._style_legend()
         if not drawn:
             self.show_empty(self.tr("No throughput estimate"))
         else:

@@ -96,6 +96,8 @@ class ModelPane(LanguagePane):
         project_model.validationFailed.connect(self._on_validation_failed)
 
     def fill_from_model(self) -> None:
+        self.report = None  # fresh content: draw the report again
+        self._shown_model_key = None
         self._load_presets()
         self._on_project_changed(self.model.project())
         if self.model.estimate() is not None:
@@ -451,9 +453,18 @@ class ModelPane(LanguagePane):
     def _on_estimate_changed(self, estimate: Any) -> None:
         if estimate is None:
             return
-        self.report = estimate.model
-        self.stats_model.set_report(self.report)
-        self.stats_view.resizeColumnsToContents()
+        self.stats_view.setEnabled(True)
+        if estimate.model is not self.report:  # the core caches reports: same object, nothing to redraw
+            same_shape = self.report is not None and self.report.model_name == estimate.model.model_name and len(
+                self.report.layers) == len(estimate.model.layers)
+            self.report = estimate.model
+            self.stats_model.set_report(self.report)
+            if not same_shape:  # measuring every cell is slow: only when a different model arrives
+                self.stats_view.resizeColumnsToContents()
+            self._draw_bars()
+        self._show_totals()
+
+    def _show_totals(self) -> None:
         report = self.report
         self.totals.setText(self.tr("Total: %1 params (%2 trainable), %3 MACs (%4 FLOPs), %5 other ops, "
                                     "%6 activations per sample, %7 traffic at %8; input %9").replace(
@@ -464,8 +475,6 @@ class ModelPane(LanguagePane):
             "%9", shape_text(report.input_shape)))
         self.totals.setToolTip(report.convention + "\n\n" + "\n".join(report.notes))
         self.totals.setStyleSheet("")
-        self.stats_view.setEnabled(True)
-        self._draw_bars()
 
     def _on_estimate_failed(self, message: str) -> None:
         self.stats_view.setEnabled(False)  # the rows shown belong to the last model that worked
