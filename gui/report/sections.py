@@ -102,13 +102,15 @@ def line_items(quote: Quote, totals: QuoteTotals, lang: str, source_numbers: dic
         if item.price_source:
             number = source_numbers.get(item.price_source)
             basis.append(f"[{number}]" if number else "")
-        basis_text = (f"<br/><span class='small'>{labels.inline('price_basis', lang)}: {' '.join(basis)}</span>"
-                      if basis else "")
         optional = f" <span class='small'>({labels.inline('optional', lang)})</span>" if item.optional else ""
         on_request = labels.inline("price_on_request", lang)
+        lines = [f"<p style='margin: 0;'><b>{esc(item.part_name)}</b>{optional}</p>"]
+        if item.specs:
+            lines.append(f"<p class='small' style='margin: 0;'>{esc(item.specs)}</p>")
+        if basis:
+            lines.append(f"<p class='small' style='margin: 0;'>{labels.inline('price_basis', lang)}: {' '.join(basis)}</p>")
         rows.append(
-            f"<tr><td>{index}</td><td><b>{esc(item.part_name)}</b>{optional}"
-            f"{'<br/><span class=small>' + esc(item.specs) + '</span>' if item.specs else ''}{basis_text}</td>"
+            f"<tr><td>{index}</td><td>{''.join(lines)}</td>"
             f"<td class='num'>{item.quantity}</td>"
             f"<td class='num'>{format_amount(unit) if unit is not None else on_request}</td>"
             f"<td class='num'>{format_amount(line) if line is not None else on_request}</td></tr>")
