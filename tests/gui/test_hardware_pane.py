@@ -167,3 +167,32 @@ def test_a_language_switch_keeps_search_selection_and_candidates(qtbot, qapp, pa
     assert pane.selected_ids() == ["nvidia-geforce-rtx-4090"]
     assert pane.comparison.columnCount() == 1
     assert pane.candidates.rowCount() == len(project_model.project().get_value("hardware.candidates"))
+
+
+def test_a_catalog_price_is_edited_with_its_date_and_source_validated_in_place(pane, project_model, screenshot):
+    row = next(r for r in range(pane.price_table.rowCount())
+               if pane.price_table.item(r, 1).text() == "ram")
+    entry_id = pane.price_table.item(row, 0).data(0x0100)
+    pane.lower_tabs.setCurrentIndex(2)
+    pane.price_table.selectRow(row)
+    dialog = pane.edit_selected_price()
+    dialog.fields["price"].input.setText("420")
+    dialog.fields["currency"].input.setText("dollars")
+    dialog.fields["date"].input.setText("")
+    dialog.save()
+    assert dialog.isVisible()
+    assert dialog.fields["currency"].has_error()
+    assert "is not a currency code" in dialog.fields["currency"].error_text()
+    dialog.fields["currency"].input.setText("EUR")
+    dialog.save()
+    assert dialog.fields["date"].error_text().startswith("is required")
+    dialog.fields["date"].input.setText("2026-02")
+    dialog.fields["source"].input.setText("distributor quote 118")
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved = project_model.catalog.price(entry_id)
+    assert (saved.price, saved.currency, saved.date, saved.source) == (420, "EUR", "2026-02", "distributor quote 118")
+    row = next(r for r in range(pane.price_table.rowCount()) if pane.price_table.item(r, 0).data(0x0100) == entry_id)
+    assert pane.price_table.item(row, 0).text().endswith("✎")
+    assert pane.price_table.item(row, 2).text() == "420 EUR"
+    screenshot(pane, "hardware_pane_prices")
