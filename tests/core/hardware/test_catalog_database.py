@@ -216,3 +216,23 @@ def test_unwritable_location_falls_back_to_a_session_catalog(tmp_path, monkeypat
         assert catalog.path is None
         assert catalog.resolve("RTX 4090").kind == "gpu"
     assert path.read_bytes().startswith(b"garbage")  # the user's file is left as it was
+
+
+@pytest.mark.parametrize(
+    ("platform", "env", "expected"),
+    [
+        ("win32", {"LOCALAPPDATA": "C:/Users/ada/AppData/Local"}, "C:/Users/ada/AppData/Local/Rigsizer"),
+        ("darwin", {}, "{home}/Library/Application Support/Rigsizer"),
+        ("linux", {}, "{home}/.local/share/rigsizer"),
+    ],
+)
+def test_data_dir_follows_the_platform_convention(monkeypatch, tmp_path, platform, env, expected):
+    from rigsizer.core import paths
+
+    monkeypatch.delenv("RIGSIZER_DATA_DIR")
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setattr(paths.sys, "platform", platform)
+    assert paths.user_data_dir(create=False) == Path(expected.format(home=tmp_path))
