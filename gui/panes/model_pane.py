@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,13 +40,14 @@ NAME_ROLE = Qt.ItemDataRole.UserRole
 INPUT_FIELDS = ["model.input_channels", "model.input_height", "model.input_width", "model.num_classes"]
 TRANSFORMER_FAMILIES = ("vit", "swin", "transformer", "deit", "detr", "bert")
 # friendly names for builder parameters the zoo shares (the Transformer form reads as d_model, heads, ...)
-PARAM_LABELS = {"hidden_dim": "d_model", "nheads": "Heads", "enc_layers": "Encoder layers",
-                "dec_layers": "Decoder layers", "num_queries": "Object queries", "dim": "d_model", "d_model": "d_model", "embed_dim": "d_model", "heads": "Heads", "nhead": "Heads",
-                "num_heads": "Heads", "depth": "Layers", "layers": "Layers", "num_layers": "Layers",
-                "num_encoder_layers": "Encoder layers", "num_decoder_layers": "Decoder layers",
-                "d_ff": "d_ff", "dim_feedforward": "d_ff", "mlp_ratio": "d_ff / d_model (MLP ratio)",
-                "vocab": "Vocabulary", "vocab_size": "Vocabulary", "vocabulary": "Vocabulary",
-                "width": "Width multiplier", "depths": "Blocks per stage", "dims": "Channels per stage"}
+# marked for translation here, translated where shown (ModelPane context)
+PARAM_LABELS = {"hidden_dim": QT_TRANSLATE_NOOP("ModelPane", "d_model"), "nheads": QT_TRANSLATE_NOOP("ModelPane", "Heads"), "enc_layers": QT_TRANSLATE_NOOP("ModelPane", "Encoder layers"),
+                "dec_layers": QT_TRANSLATE_NOOP("ModelPane", "Decoder layers"), "num_queries": QT_TRANSLATE_NOOP("ModelPane", "Object queries"), "dim": QT_TRANSLATE_NOOP("ModelPane", "d_model"), "d_model": QT_TRANSLATE_NOOP("ModelPane", "d_model"), "embed_dim": QT_TRANSLATE_NOOP("ModelPane", "d_model"), "heads": QT_TRANSLATE_NOOP("ModelPane", "Heads"), "nhead": QT_TRANSLATE_NOOP("ModelPane", "Heads"),
+                "num_heads": QT_TRANSLATE_NOOP("ModelPane", "Heads"), "depth": QT_TRANSLATE_NOOP("ModelPane", "Layers"), "layers": QT_TRANSLATE_NOOP("ModelPane", "Layers"), "num_layers": QT_TRANSLATE_NOOP("ModelPane", "Layers"),
+                "num_encoder_layers": QT_TRANSLATE_NOOP("ModelPane", "Encoder layers"), "num_decoder_layers": QT_TRANSLATE_NOOP("ModelPane", "Decoder layers"),
+                "d_ff": QT_TRANSLATE_NOOP("ModelPane", "d_ff"), "dim_feedforward": QT_TRANSLATE_NOOP("ModelPane", "d_ff"), "mlp_ratio": QT_TRANSLATE_NOOP("ModelPane", "d_ff / d_model (MLP ratio)"),
+                "vocab": QT_TRANSLATE_NOOP("ModelPane", "Vocabulary"), "vocab_size": QT_TRANSLATE_NOOP("ModelPane", "Vocabulary"), "vocabulary": QT_TRANSLATE_NOOP("ModelPane", "Vocabulary"),
+                "width": QT_TRANSLATE_NOOP("ModelPane", "Width multiplier"), "depths": QT_TRANSLATE_NOOP("ModelPane", "Blocks per stage"), "dims": QT_TRANSLATE_NOOP("ModelPane", "Channels per stage")}
 
 
 def _param_text(value: Any) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,27 +24,27 @@ from .validated_field import ValidatedField
 
 # (catalog column, label, kind, unit)
 DEVICE_FIELDS: tuple[tuple[str, str, str, str], ...] = (
-    ("kind", "Kind", "choice", ""),
-    ("vendor", "Vendor", "text", ""),
-    ("name", "Name", "text", ""),
-    ("architecture", "Architecture", "text", ""),
-    ("memory_gb", "Memory", "float", "GB"),
-    ("memory_bandwidth_gbs", "Memory bandwidth", "float", "GB/s"),
-    ("cores", "Cores (CUDA cores / CPU cores)", "int", ""),
-    ("boost_clock_mhz", "Boost clock", "float", "MHz"),
-    ("fp32_flops_per_clock", "FP32 FLOPs per clock per core", "float", ""),
-    ("fp32_tflops", "FP32 peak (dense)", "float", "TFLOPS"),
-    ("fp16_tflops", "FP16 tensor peak (dense)", "float", "TFLOPS"),
-    ("bf16_tflops", "BF16 tensor peak (dense)", "float", "TFLOPS"),
-    ("int8_tops", "INT8 peak (dense)", "float", "TOPS"),
-    ("tdp_w", "TDP", "float", "W"),
-    ("pcie_gen", "PCIe generation", "int", ""),
-    ("pcie_lanes", "PCIe lanes", "int", ""),
-    ("price_usd", "Price", "float", "USD"),
-    ("price_date", "Price date", "text", ""),
-    ("price_source", "Price source", "text", ""),
-    ("source", "Spec source", "text", ""),
-    ("notes", "Notes", "text", ""),
+    ("kind", QT_TRANSLATE_NOOP("DeviceEditor", "Kind"), "choice", ""),
+    ("vendor", QT_TRANSLATE_NOOP("DeviceEditor", "Vendor"), "text", ""),
+    ("name", QT_TRANSLATE_NOOP("DeviceEditor", "Name"), "text", ""),
+    ("architecture", QT_TRANSLATE_NOOP("DeviceEditor", "Architecture"), "text", ""),
+    ("memory_gb", QT_TRANSLATE_NOOP("DeviceEditor", "Memory"), "float", "GB"),
+    ("memory_bandwidth_gbs", QT_TRANSLATE_NOOP("DeviceEditor", "Memory bandwidth"), "float", "GB/s"),
+    ("cores", QT_TRANSLATE_NOOP("DeviceEditor", "Cores (CUDA cores / CPU cores)"), "int", ""),
+    ("boost_clock_mhz", QT_TRANSLATE_NOOP("DeviceEditor", "Boost clock"), "float", "MHz"),
+    ("fp32_flops_per_clock", QT_TRANSLATE_NOOP("DeviceEditor", "FP32 FLOPs per clock per core"), "float", ""),
+    ("fp32_tflops", QT_TRANSLATE_NOOP("DeviceEditor", "FP32 peak (dense)"), "float", "TFLOPS"),
+    ("fp16_tflops", QT_TRANSLATE_NOOP("DeviceEditor", "FP16 tensor peak (dense)"), "float", "TFLOPS"),
+    ("bf16_tflops", QT_TRANSLATE_NOOP("DeviceEditor", "BF16 tensor peak (dense)"), "float", "TFLOPS"),
+    ("int8_tops", QT_TRANSLATE_NOOP("DeviceEditor", "INT8 peak (dense)"), "float", "TOPS"),
+    ("tdp_w", QT_TRANSLATE_NOOP("DeviceEditor", "TDP"), "float", "W"),
+    ("pcie_gen", QT_TRANSLATE_NOOP("DeviceEditor", "PCIe generation"), "int", ""),
+    ("pcie_lanes", QT_TRANSLATE_NOOP("DeviceEditor", "PCIe lanes"), "int", ""),
+    ("price_usd", QT_TRANSLATE_NOOP("DeviceEditor", "Price"), "float", "USD"),
+    ("price_date", QT_TRANSLATE_NOOP("DeviceEditor", "Price date"), "text", ""),
+    ("price_source", QT_TRANSLATE_NOOP("DeviceEditor", "Price source"), "text", ""),
+    ("source", QT_TRANSLATE_NOOP("DeviceEditor", "Spec source"), "text", ""),
+    ("notes", QT_TRANSLATE_NOOP("DeviceEditor", "Notes"), "text", ""),
 )
 
 

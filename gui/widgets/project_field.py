@@ -17,18 +17,18 @@ from .validated_field import ValidatedField
 
 def choice_labels() -> dict[str, str]:
     """Readable, translatable names for the core's choice codes (the codes stay in the file)."""
-    tr = lambda text: QCoreApplication.translate("ProjectField", text)  # noqa: E731
+    translate = QCoreApplication.translate  # literal calls below, so that lupdate finds every text
     labels = {
-        "train": tr("Training"), "infer": tr("Inference"), "both": tr("Training and inference"),
-        "sgd": "SGD", "sgd-momentum": tr("SGD with momentum"), "adam": "Adam", "adamw": "AdamW",
-        "resize": tr("Resize to the network input"), "tile": tr("Cut into tiles"),
-        "jpeg": "JPEG", "png": "PNG", "bmp": "BMP", "tiff": "TIFF", "raw": tr("Raw pixels"),
-        "nvme": tr("NVMe SSD"), "sata-ssd": tr("SATA SSD"), "hdd": tr("Hard disk"), "network": tr("Network share"),
-        "none": tr("None"), "light": tr("Light"), "standard": tr("Standard"), "heavy": tr("Heavy"),
-        "takt": tr("Takt time per part"), "line-speed": tr("Line speed and field of view"),
-        "framework": tr("Framework (eager)"), "tensorrt": "TensorRT",
-        "any": tr("Any"), "desktop": tr("Desktop"), "workstation": tr("Workstation"), "rack": tr("Rack server"),
-        "edge": tr("Edge device"),
+        "train": translate("ProjectField", "Training"), "infer": translate("ProjectField", "Inference"), "both": translate("ProjectField", "Training and inference"),
+        "sgd": "SGD", "sgd-momentum": translate("ProjectField", "SGD with momentum"), "adam": "Adam", "adamw": "AdamW",
+        "resize": translate("ProjectField", "Resize to the network input"), "tile": translate("ProjectField", "Cut into tiles"),
+        "jpeg": "JPEG", "png": "PNG", "bmp": "BMP", "tiff": "TIFF", "raw": translate("ProjectField", "Raw pixels"),
+        "nvme": translate("ProjectField", "NVMe SSD"), "sata-ssd": translate("ProjectField", "SATA SSD"), "hdd": translate("ProjectField", "Hard disk"), "network": translate("ProjectField", "Network share"),
+        "none": translate("ProjectField", "None"), "light": translate("ProjectField", "Light"), "standard": translate("ProjectField", "Standard"), "heavy": translate("ProjectField", "Heavy"),
+        "takt": translate("ProjectField", "Takt time per part"), "line-speed": translate("ProjectField", "Line speed and field of view"),
+        "framework": translate("ProjectField", "Framework (eager)"), "tensorrt": "TensorRT",
+        "any": translate("ProjectField", "Any"), "desktop": translate("ProjectField", "Desktop"), "workstation": translate("ProjectField", "Workstation"), "rack": translate("ProjectField", "Rack server"),
+        "edge": translate("ProjectField", "Edge device"),
     }
     for precision in ("fp64", "fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4"):
         labels[precision] = precision.upper()
