@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from rigsizer.core.errors import ValidationError
@@ -41,7 +41,7 @@ class _SetValueCommand(QUndoCommand):
     ID = 0x5253  # any constant: QUndoStack only merges commands with equal ids
 
     def __init__(self, model: ProjectModel, path: str, before: Any, after: Any) -> None:
-        super().__init__(model.tr("Change %1").replace("%1", path))
+        super().__init__(QCoreApplication.translate("ProjectModel", "Change %1").replace("%1", path))
         self._model = model
         self.path = path
         self.before = before
