@@ -255,7 +255,9 @@ class ResultsPane(LanguagePane):
         self.status.hide()
         self._fill_cards(estimate)
         self._fill_charts(estimate)
-        self.explain.set_estimate(estimate)
+        titles = {derived.name: self.cards[key].title_label.text()
+                  for key, derived in self._card_derived.items() if derived is not None}
+        self.explain.set_estimate(estimate, titles)
         self._request_recommendations()
 
     # -- candidates ------------------------------------------------------------------------------
@@ -339,8 +341,8 @@ class ResultsPane(LanguagePane):
         if estimate.pipeline is not None and estimate.pipeline.bottleneck:
             bottleneck_derived = estimate.pipeline.workers_needed
         self._set_card("bottleneck", bottleneck_derived, self._bottleneck_label(estimate.bottleneck),
-                       estimate.bottleneck_reason, "warn" if estimate.bottleneck not in ("compute", "") else "",
-                       estimate.bottleneck_reason)
+                       self.tr(estimate.bottleneck_reason), "warn" if estimate.bottleneck not in ("compute", "") else "",
+                       self.tr(estimate.bottleneck_reason))
         if inference is not None:
             latency = inference.latency
             self._set_card("latency", latency, format_duration(latency.value), _band(latency, format_duration))
