@@ -185,28 +185,33 @@ def _keep_table_rows_whole(doc: QTextDocument, page_height: float) -> None:
     break (found by bisection) pushes it whole onto the next page, under the repeated header.
     """
     layout = doc.documentLayout()
-    for _ in range(12):  # each move shifts what follows: repeat until nothing straddles
-        moved = False
-        for table in _tables(doc.rootFrame(), nested=False):
-            header_rows = table.format().headerRowCount()
-            body = header_rows if table.rows() > header_rows else 0
-            first, first_bottom = _row_extent(layout, table, body)
-            _, last = _row_extent(layout, table, table.rows() - 1)
-            short = header_rows == 0 and last - first < page_height * 0.4
-            if (short and _straddles(first, last, page_height)) or _straddles(first, first_bottom, page_height):
-                _break_before_table(doc, table)  # whole table (and its heading) to the next page
-                moved = True
-                break
-            for row in range(header_rows, table.rows()):
-                top, bottom = _row_extent(layout, table, row)
-                if bottom - top < page_height * 0.5 and _straddles(top, bottom, page_height):
-                    _move_row_below(doc, table, row, _next_break(top, page_height) - top, _next_break(top, page_height))
-                    moved = True
-                    break
-            if moved:
-                break
-        if not moved:
-            return
+    verified = False
+    for _ in range(200):  # one row or table per pass; a full relayout confirms before stopping
+        if not _fix_first_straddle(doc, layout, page_height):
+            if verified:
+                return
+            doc.markContentsDirty(0, doc.characterCount())  # local relayouts can differ from a full one
+            verified = True
+        else:
+            verified = False
+
+
+def _fix_first_straddle(doc: QTextDocument, layout, page_height: float) -> bool:
+    for table in _tables(doc.rootFrame(), nested=False):
+        header_rows = table.format().headerRowCount()
+        body = header_rows if table.rows() > header_rows else 0
+        first, first_bottom = _row_extent(layout, table, body)
+        _, last = _row_extent(layout, table, table.rows() - 1)
+        short = header_rows == 0 and last - first < page_height * 0.4
+        if (short and _straddles(first, last, page_height)) or _straddles(first, first_bottom, page_height):
+            _break_before_table(doc, table)  # whole table (and its heading) to the next page
+            return True
+        for row in range(header_rows, table.rows()):
+            top, bottom = _row_extent(layout, table, row)
+            if bottom - top < page_height * 0.5 and _straddles(top, bottom, page_height):
+                _move_row_below(doc, table, row, _next_break(top, page_height) - top, _next_break(top, page_height))
+                return True
+    return False
 
 
 def _break_before_table(doc: QTextDocument, table: QTextTable) -> None:
@@ -238,13 +243,14 @@ def _move_row_below(doc: QTextDocument, table: QTextTable, row: int, push: float
     base = [table.cellAt(row, c).format().toTableCellFormat().topPadding() for c in range(table.columns())]
 
     def trial(extra: float) -> bool:
+        batch = QTextCursor(doc)
+        batch.beginEditBlock()  # one relayout for the whole row, not one per cell
         for column in range(table.columns()):
             cell = table.cellAt(row, column)
             cell_format = cell.format().toTableCellFormat()
             cell_format.setTopPadding(base[column] + extra)
             cell.setFormat(cell_format)
-        start = table.firstPosition()
-        doc.markContentsDirty(start, doc.characterCount() - start)
+        batch.endEditBlock()
         return _row_extent(layout, table, row)[0] >= boundary
 
     low, high = 0.0, push
@@ -260,11 +266,15 @@ def _move_row_below(doc: QTextDocument, table: QTextTable, row: int, push: float
 
 
 def _row_extent(layout, table: QTextTable, row: int) -> tuple[float, float]:
+    """Top of the row's first lines and bottom of its last lines plus the cell padding and border below
+    them (Qt moves a line whose padding would cross the page break)."""
     top, bottom = math.inf, -math.inf
+    table_format = table.format()
+    below = (table_format.cellPadding() + table_format.border()) * DPI / 96.0 + 1.0
     for column in range(table.columns()):
         cell = table.cellAt(row, column)
         top = min(top, layout.blockBoundingRect(cell.firstCursorPosition().block()).top())
-        bottom = max(bottom, layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom())
+        bottom = max(bottom, layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom() + below)
     return top, bottom
 
 

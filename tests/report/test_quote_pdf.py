@@ -155,3 +155,23 @@ def test_pages_rasterise_with_pdftoppm(qapp, catalog, tmp_path):
     assert shutil.which("pdftoppm"), "poppler-utils is a declared system dependency (packaging/system-deps.sh)"
     subprocess.run(["pdftoppm", "-png", "-r", "70", str(result.path), str(tmp_path / "page")], check=True)
     assert len(list(tmp_path.glob("page-*.png"))) == result.pages
+
+
+def test_long_quotes_never_split_a_line_item_across_pages(qapp, catalog, tmp_path):
+    from rigsizer.core.quote import LineItem
+
+    document = document_for_project(load_example(SEED), catalog)
+    extra = tuple(
+        LineItem("other", f"Accessory {i:02d}", ("mounting kit with cables and brackets " * (1 + i % 4)) + f"endmark{i:02d}",
+                 1 + i % 3, Decimal("19.99") * (i + 1), price_date="2026-01", price_source="seller's own price list")
+        for i in range(45))
+    quote = replace(document.quote, items=document.quote.items + extra)
+    result = export_quote(replace(document, quote=quote), tmp_path / "long.pdf")
+    pages = [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(str(result.path)).pages]
+    for i in range(45):
+        where_name = [n for n, text in enumerate(pages) if f"Accessory {i:02d}" in text]
+        where_end = [n for n, text in enumerate(pages) if f"endmark{i:02d}" in text]
+        assert where_name[0] == where_end[0], f"line {i} starts on page {where_name[0] + 1}, ends on {where_end[0] + 1}"
+    totals = compute_totals(result.quote)
+    assert format_amount(totals.total, result.quote.currency) in " ".join(pages)
+    assert sum(1 for text in pages if "Item and specification" in text) >= 2  # the header repeats
