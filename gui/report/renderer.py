@@ -22,10 +22,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextCharFormat,
-    QTextCursor,
     QTextDocument,
-    QTextFormat,
-    QTextTable,
 )
 
 from rigsizer.core.quote import compute_totals
@@ -44,6 +41,7 @@ from .charts import (
     draw_scaling,
 )
 from .fonts import ensure_report_fonts
+from .pagination import keep_table_rows_whole
 
 DPI = 300
 BODY_POINTS = 8.8
@@ -165,7 +163,7 @@ def build_document(document: QuoteDocument, writer: QPdfWriter, content: QSizeF,
         sections.appendix(quote, estimate, lang, numbers),
     ))
     doc.setHtml(f"<html><body>{html}</body></html>")
-    _keep_table_rows_whole(doc, content.height())
+    keep_table_rows_whole(doc, content.height(), DPI)
     for chart_id in specs:
         cursor = doc.find(sections.chart_marker(chart_id))
         if cursor.isNull():
@@ -175,118 +173,6 @@ def build_document(document: QuoteDocument, writer: QPdfWriter, content: QSizeF,
         chart_format.setProperty(CHART_ID_PROPERTY, chart_id)
         cursor.insertText("\ufffc", chart_format)
     return doc, handler
-
-
-def _keep_table_rows_whole(doc: QTextDocument, page_height: float) -> None:
-    """No table row is split by a page break, and a short table without a header (totals, terms
-    blocks) is not split at all: what would straddle moves to the next page.
-
-    Qt splits a row line by line; padding the row's top by the least amount that clears the
-    break (found by bisection) pushes it whole onto the next page, under the repeated header.
-    """
-    layout = doc.documentLayout()
-    verified = False
-    for _ in range(200):  # one row or table per pass; a full relayout confirms before stopping
-        if not _fix_first_straddle(doc, layout, page_height):
-            if verified:
-                return
-            doc.markContentsDirty(0, doc.characterCount())  # local relayouts can differ from a full one
-            verified = True
-        else:
-            verified = False
-
-
-def _fix_first_straddle(doc: QTextDocument, layout, page_height: float) -> bool:
-    for table in _tables(doc.rootFrame(), nested=False):
-        header_rows = table.format().headerRowCount()
-        body = header_rows if table.rows() > header_rows else 0
-        first, first_bottom = _row_extent(layout, table, body)
-        _, last = _row_extent(layout, table, table.rows() - 1)
-        short = header_rows == 0 and last - first < page_height * 0.4
-        if (short and _straddles(first, last, page_height)) or _straddles(first, first_bottom, page_height):
-            _break_before_table(doc, table)  # whole table (and its heading) to the next page
-            return True
-        for row in range(header_rows, table.rows()):
-            top, bottom = _row_extent(layout, table, row)
-            if bottom - top < page_height * 0.5 and _straddles(top, bottom, page_height):
-                _move_row_below(doc, table, row, _next_break(top, page_height) - top, _next_break(top, page_height))
-                return True
-    return False
-
-
-def _break_before_table(doc: QTextDocument, table: QTextTable) -> None:
-    """Start `table` on a new page, taking the heading right above it along."""
-    heading = doc.findBlock(table.firstPosition() - 1)
-    if heading.isValid() and heading.blockFormat().headingLevel() > 0:
-        cursor = QTextCursor(heading)
-        block_format = heading.blockFormat()
-        block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        cursor.setBlockFormat(block_format)
-    else:
-        table_format = table.format()
-        table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        table.setFormat(table_format)
-    doc.markContentsDirty(0, doc.characterCount())
-
-
-def _straddles(top: float, bottom: float, page_height: float) -> bool:
-    return int(top // page_height) != int((bottom - 1) // page_height)
-
-
-def _next_break(y: float, page_height: float) -> float:
-    return (int(y // page_height) + 1) * page_height
-
-
-def _move_row_below(doc: QTextDocument, table: QTextTable, row: int, push: float, boundary: float) -> None:
-    """Pad the row's top by the least amount (bisection) that puts its first line past `boundary`."""
-    layout = doc.documentLayout()
-    base = [table.cellAt(row, c).format().toTableCellFormat().topPadding() for c in range(table.columns())]
-
-    def trial(extra: float) -> bool:
-        batch = QTextCursor(doc)
-        batch.beginEditBlock()  # one relayout for the whole row, not one per cell
-        for column in range(table.columns()):
-            cell = table.cellAt(row, column)
-            cell_format = cell.format().toTableCellFormat()
-            cell_format.setTopPadding(base[column] + extra)
-            cell.setFormat(cell_format)
-        batch.endEditBlock()
-        return _row_extent(layout, table, row)[0] >= boundary
-
-    low, high = 0.0, push
-    if not trial(high):
-        return
-    for _ in range(5):
-        middle = (low + high) / 2
-        if trial(middle):
-            high = middle
-        else:
-            low = middle
-    trial(high)
-
-
-def _row_extent(layout, table: QTextTable, row: int) -> tuple[float, float]:
-    """Top of the row's first lines and bottom of its last lines plus the cell padding and border below
-    them (Qt moves a line whose padding would cross the page break)."""
-    top, bottom = math.inf, -math.inf
-    table_format = table.format()
-    below = (table_format.cellPadding() + table_format.border()) * DPI / 96.0 + 1.0
-    for column in range(table.columns()):
-        cell = table.cellAt(row, column)
-        top = min(top, layout.blockBoundingRect(cell.firstCursorPosition().block()).top())
-        bottom = max(bottom, layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom() + below)
-    return top, bottom
-
-
-def _tables(frame, nested: bool = True) -> list[QTextTable]:
-    """Tables in document order; `nested=False` keeps only those directly in `frame`."""
-    found = []
-    for child in frame.childFrames():
-        if isinstance(child, QTextTable):
-            found.append(child)
-        if nested:
-            found.extend(_tables(child))
-    return found
 
 
 def render_quote_pdf(document: QuoteDocument, path: str | Path, progress: Progress | None = None) -> int:

@@ -31,30 +31,30 @@ def pane(qtbot, tmp_path):
 
 def test_new_quote_from_estimate_fills_the_editor_with_sized_lines(pane):
     assert pane.new_from_estimate()
-    categories = [pane.items_table.item(row, 0).text() for row in range(pane.items_table.rowCount())]
+    categories = [pane.editor.items_table.item(row, 0).text() for row in range(pane.editor.items_table.rowCount())]
     for category in ("gpu", "cpu", "motherboard", "ram", "storage", "psu", "chassis", "cooling"):
         assert category in categories
     quote = pane.current_quote()
-    assert format_amount(compute_totals(quote).total, quote.currency) in pane.totals_label.text()
+    assert format_amount(compute_totals(quote).total, quote.currency) in pane.editor.totals_label.text()
 
 
 def test_editing_terms_and_lines_updates_the_totals(pane):
     pane.new_from_estimate()
-    pane.tax_spin.setValue(13)
-    pane.discount_spin.setValue(5)
-    pane.items_table.item(0, 3).setText("3")  # three GPUs
+    pane.editor.tax_spin.setValue(13)
+    pane.editor.discount_spin.setValue(5)
+    pane.editor.items_table.item(0, 3).setText("3")  # three GPUs
     quote = pane.current_quote()
     assert quote.tax_rate == Decimal("0.13") and quote.discount_rate == Decimal("0.05")
     assert quote.items[0].quantity == 3
     totals = compute_totals(quote)
-    assert format_amount(totals.total, quote.currency) in pane.totals_label.text()
-    pane.items_table.item(0, 3).setText("three")
-    assert "quantity" in pane.error_label.text()
+    assert format_amount(totals.total, quote.currency) in pane.editor.totals_label.text()
+    pane.editor.items_table.item(0, 3).setText("three")
+    assert "quantity" in pane.editor.error_label.text()
 
 
 def test_export_runs_in_the_background_and_lands_in_the_history(pane, qtbot, tmp_path):
     pane.new_from_estimate()
-    pane.buyer_editor.edits["name"].setText('<b>ACME</b> & "Sons"')
+    pane.editor.buyer_editor.edits["name"].setText('<b>ACME</b> & "Sons"')
     target = tmp_path / "out" / "quote.pdf"
     with qtbot.waitSignal(pane.exported, timeout=60000) as signal:
         assert pane.start_export(target)
@@ -81,22 +81,22 @@ def test_export_runs_in_the_background_and_lands_in_the_history(pane, qtbot, tmp
 
 def test_reopening_a_history_entry_restores_its_quote(pane, qtbot, tmp_path):
     pane.new_from_estimate()
-    pane.notes_edit.setPlainText("Delivery to plant 2.")
+    pane.editor.notes_edit.setPlainText("Delivery to plant 2.")
     with qtbot.waitSignal(pane.exported, timeout=60000) as signal:
         pane.start_export(tmp_path / "q.pdf")
     exported = signal.args[0].quote
     pane.new_from_estimate()
-    pane.notes_edit.setPlainText("something else")
+    pane.editor.notes_edit.setPlainText("something else")
     pane.history_table.selectRow(0)
     pane.open_selected()
     assert pane.current_quote() == exported
-    assert pane.notes_edit.toPlainText() == "Delivery to plant 2."
+    assert pane.editor.notes_edit.toPlainText() == "Delivery to plant 2."
 
 
 def test_remembered_seller_prefills_new_quotes(pane):
     pane.new_from_estimate()
-    pane.seller_editor.edits["name"].setText("Vision Integration GmbH")
-    pane.seller_editor.edits["tax_id"].setText("DE123456789")
+    pane.editor.seller_editor.edits["name"].setText("Vision Integration GmbH")
+    pane.editor.seller_editor.edits["tax_id"].setText("DE123456789")
     pane.remember_seller()
     pane.document = None
     pane.new_from_estimate()
@@ -120,7 +120,7 @@ def test_a_quote_exported_elsewhere_reexports_unchanged_from_the_pane(pane, qtbo
     with qtbot.waitSignal(pane.exported, timeout=60000) as signal:
         pane.reexport_selected()
     assert signal.args[0].quote == first.quote
-    assert pane.error_label.text() == ""
+    assert pane.editor.error_label.text() == ""
 
 
 def test_a_recommended_configuration_is_estimated_in_the_background_and_quoted(pane, qtbot):
