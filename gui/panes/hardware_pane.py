@@ -31,7 +31,7 @@ from ..widgets.device_compare import MAX_DEVICES, DeviceComparison
 from ..widgets.device_editor import DeviceEditor
 from ..widgets.language_pane import LanguagePane
 from ..widgets.numbers import format_bytes, format_money, format_number, format_si
-from ..widgets.price_editor import PriceEditor
+from ..widgets.price_list import PriceList
 from ..widgets.responsive import scrolling
 from ..widgets.search_box import SearchBox
 
@@ -212,26 +212,10 @@ class HardwarePane(LanguagePane):
         side.addWidget(candidates_box, 1)
         lower.addTab(side_widget, self.tr("Candidates and your devices"))
 
-        prices_widget = QWidget()
-        prices_layout = QVBoxLayout(prices_widget)
-        prices_layout.setContentsMargins(0, 4, 0, 0)
-        self.price_table = QTableWidget(0, 5)
-        self.price_table.setObjectName("priceTable")
-        self.price_table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Category"), self.tr("Price"),
-                                                    self.tr("Date"), self.tr("Source")])
-        self.price_table.verticalHeader().hide()
-        self.price_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.price_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.price_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.price_table.setSortingEnabled(True)
-        self.price_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.price_table.horizontalHeader().setStretchLastSection(True)
-        self.price_table.doubleClicked.connect(lambda _index: self.edit_selected_price())
-        prices_layout.addWidget(self.price_table, 1)
-        self.edit_price_button = QPushButton(self.tr("Edit price…"))
-        self.edit_price_button.setToolTip(self.tr("Your own figure, with its date and source; kept across catalog updates"))
-        self.edit_price_button.clicked.connect(self.edit_selected_price)
-        prices_layout.addWidget(self.edit_price_button)
+        self.price_list = PriceList(lambda: self.catalog)
+        self.price_list.priceChanged.connect(self._after_price_edit)
+        self.price_table = self.price_list.table
+        prices_widget = self.price_list
         lower.addTab(prices_widget, self.tr("Prices"))
         splitter.addWidget(lower)
         splitter.setSizes([420, 380])
@@ -370,47 +354,12 @@ class HardwarePane(LanguagePane):
 
     # -- prices ---------------------------------------------------------------------------------
     def _load_prices(self) -> None:
-        try:
-            entries = self.catalog.prices()
-        except Exception:  # no catalog: the count label already says why
-            entries = []
-        self._prices = {entry.id: entry for entry in entries}
-        self.price_table.setSortingEnabled(False)
-        self.price_table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            item = QTableWidgetItem(entry.item + ("  ✎" if entry.user_edited or entry.user_defined else ""))
-            item.setData(ID_ROLE, entry.id)
-            item.setToolTip(f"{entry.unit}\n{entry.notes}".strip())
-            if math.isfinite(entry.price):
-                price_text = format_money(entry.price, entry.currency)
-            else:
-                price_text = entry.price_text or "—"
-            price = _NumericItem(price_text, entry.price)
-            source = QTableWidgetItem(entry.source)
-            source.setToolTip(entry.source)
-            for column, cell in enumerate((item, QTableWidgetItem(entry.category), price,
-                                           QTableWidgetItem(entry.date), source)):
-                self.price_table.setItem(row, column, cell)
-        self.price_table.setSortingEnabled(True)
-        self.price_table.resizeColumnsToContents()
-        self.price_table.setColumnWidth(0, min(self.price_table.columnWidth(0), 320))
+        self.price_list.load()
 
     def edit_selected_price(self) -> Any:
-        rows = self.price_table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        entry = self._prices.get(self.price_table.item(rows[0].row(), 0).data(ID_ROLE))
-        if entry is None:
-            return None
-        dialog = PriceEditor(self.catalog, entry, self)
-        dialog.finished.connect(lambda _result: self._after_price_edit(dialog))
-        dialog.open()
-        return dialog
+        return self.price_list.edit_selected()
 
-    def _after_price_edit(self, dialog: PriceEditor) -> None:
-        if dialog.saved is None:
-            return
-        self._load_prices()
+    def _after_price_edit(self) -> None:
         self.refresh()  # a device price shows in the device table too
         self.model.request_estimate()
 

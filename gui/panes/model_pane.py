@@ -15,12 +15,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +32,7 @@ from ..widgets.project_field import add_project_fields
 from ..widgets.responsive import ResponsiveSplitter, scrolling
 from ..widgets.search_box import SearchBox
 from ..widgets.validated_field import ValidatedField
+from ..widgets.zoo_picker import ZooPicker
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 INPUT_FIELDS = ["model.input_channels", "model.input_height", "model.input_width", "model.num_classes"]
@@ -127,43 +125,12 @@ class ModelPane(LanguagePane):
 
         # ---- top: presets | settings -------------------------------------------------------
         top = ResponsiveSplitter(720)
-        presets_box = QGroupBox(self.tr("Model zoo"))
-        presets_layout = QVBoxLayout(presets_box)
-        self.preset_search = SearchBox(self.tr("Search: name, family, input size, classes…"))
-        self.preset_search.setObjectName("presetSearch")
-        self.preset_search.searchChanged.connect(self._filter_presets)
-        presets_layout.addWidget(self.preset_search)
-        self.presets = QTableWidget(0, 5)
-        self.presets.setObjectName("presetTable")
-        self.presets.setHorizontalHeaderLabels([self.tr("Model"), self.tr("Family"), self.tr("Input"),
-                                                self.tr("Classes"), self.tr("Params")])
-        self.presets.verticalHeader().hide()
-        self.presets.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.presets.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.presets.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.presets.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.presets.setSortingEnabled(True)
-        header = self.presets.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.presets.setMinimumHeight(140)
-        self.presets.doubleClicked.connect(lambda _index: self.use_selected_preset())
-        presets_layout.addWidget(self.presets, 1)
-        row = QHBoxLayout()
-        self.default_input = QCheckBox(self.tr("Use its default input size"))
-        self.default_input.setChecked(True)
-        self.default_input.setToolTip(self.tr("Also set channels, height and width to the model's own input. "
-                                              "Untick to keep your input (e.g. large grayscale images)."))
-        self.use_preset_button = QPushButton(self.tr("Use model"))
-        self.use_preset_button.clicked.connect(self.use_selected_preset)
-        self.custom_button = QPushButton(self.tr("Build your own…"))
-        self.custom_button.setToolTip(self.tr("Start a custom layer list (replaces the zoo model)"))
-        self.custom_button.clicked.connect(self.start_custom)
-        presets_layout.addWidget(self.default_input)
-        row.addWidget(self.use_preset_button)
-        row.addWidget(self.custom_button)
-        row.addStretch(1)
-        presets_layout.addLayout(row)
+        self.zoo = ZooPicker()
+        self.zoo.useRequested.connect(self.use_preset)
+        self.zoo.customRequested.connect(self.start_custom)
+        # short names the tests and the view state use
+        self.preset_search, self.presets, self.default_input = self.zoo.search, self.zoo.table, self.zoo.default_input
+        presets_box = self.zoo
         top.addWidget(presets_box)
 
         settings_scroll = QScrollArea()
@@ -273,49 +240,18 @@ class ModelPane(LanguagePane):
 
         entries = list_models()
         self._entries = {entry.name: entry for entry in entries}
-        self.presets.setSortingEnabled(False)
-        self.presets.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            channels, height, width = entry.default_input
-            name = QTableWidgetItem(entry.name)
-            name.setData(NAME_ROLE, entry.name)
-            name.setToolTip(entry.description + (f"\n{entry.reference_source}" if entry.reference_source else ""))
-            params = entry.reference_params
-            params_item = QTableWidgetItem(format_si(params) if params else "")
-            params_item.setData(Qt.ItemDataRole.UserRole + 1, params or 0)
-            items = [name, QTableWidgetItem(entry.family), QTableWidgetItem(f"{channels}×{height}×{width}"),
-                     QTableWidgetItem(str(entry.num_classes)), params_item]
-            for column, item in enumerate(items):
-                item.setData(Qt.ItemDataRole.UserRole + 2, " ".join(
-                    [entry.name, entry.family, entry.description, str(height), str(width), f"{channels}ch",
-                     f"{channels} channels", f"{entry.num_classes} classes"]).lower())
-                self.presets.setItem(row, column, item)
-        self.presets.setSortingEnabled(True)
-        self.presets.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # grouped by family
-
-    def _filter_presets(self, text: str) -> None:
-        words = text.lower().split()
-        for row in range(self.presets.rowCount()):
-            item = self.presets.item(row, 0)
-            haystack = str(item.data(Qt.ItemDataRole.UserRole + 2)) if item else ""
-            self.presets.setRowHidden(row, bool(words) and not all(word in haystack for word in words))
+        self.zoo.set_entries(entries)
 
     def visible_presets(self) -> list[str]:
-        return [self.presets.item(r, 0).data(NAME_ROLE) for r in range(self.presets.rowCount())
-                if not self.presets.isRowHidden(r)]
+        return self.zoo.visible_names()
 
     def select_preset(self, name: str) -> bool:
-        for row in range(self.presets.rowCount()):
-            if self.presets.item(row, 0).data(NAME_ROLE) == name:
-                self.presets.selectRow(row)
-                self.presets.scrollToItem(self.presets.item(row, 0))
-                return True
-        return False
+        return self.zoo.select(name)
 
     def use_selected_preset(self) -> None:
-        rows = self.presets.selectionModel().selectedRows()
-        if rows:
-            self.use_preset(self.presets.item(rows[0].row(), 0).data(NAME_ROLE))
+        name = self.zoo.selected_name()
+        if name:
+            self.use_preset(name)
 
     def use_preset(self, name: str) -> None:
         """Make the zoo model `name` the project's model (one undoable step)."""

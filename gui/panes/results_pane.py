@@ -11,10 +11,8 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -38,7 +36,7 @@ from ..widgets.numbers import (
     format_number,
     format_si,
 )
-from ..widgets.responsive import ResponsiveSplitter, scrolling
+from ..widgets.responsive import ResponsiveGrid, ResponsiveSplitter, scrolling
 from .explain_view import ExplainView
 
 
@@ -55,48 +53,6 @@ def _find(estimate: Any, *fragments: str) -> Any:
         if all(fragment in name for fragment in fragments):
             return derived
     return None
-
-
-class _ResponsiveGrid(QWidget):
-    """Widgets in as many columns as fit at `cell_width` each (up to `max_columns`), never squeezed."""
-
-    def __init__(self, cell_width: int, max_columns: int = 8, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._cell_width = cell_width
-        self._max_columns = max_columns
-        self._cards: list[QWidget] = []
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setSpacing(6)
-        self._columns = 0
-
-    def add(self, card: QWidget) -> None:
-        card.setParent(self)  # a parentless widget counts as hidden
-        self._cards.append(card)
-        self._relayout(True)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
-        super().resizeEvent(event)
-        self._relayout()
-
-    def _relayout(self, force: bool = False) -> None:
-        visible = [card for card in self._cards if not card.isHidden()]
-        columns = max(1, min(len(visible) or 1, self._max_columns, self.width() // self._cell_width))
-        if columns == self._columns and not force:
-            return
-        self._columns = columns
-        for card in self._cards:
-            self._grid.removeWidget(card)
-        for index, card in enumerate(visible):
-            self._grid.addWidget(card, index // columns, index % columns)
-        for column in range(self._max_columns):
-            self._grid.setColumnStretch(column, 1 if column < columns else 0)
-
-    def refresh(self) -> None:
-        self._relayout(True)
-
-    def columns(self) -> int:
-        return self._columns
 
 
 class ResultsPane(LanguagePane):
@@ -170,7 +126,7 @@ class ResultsPane(LanguagePane):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.cards: dict[str, HeadlineCard] = {}
-        self.card_grid = _ResponsiveGrid(175)
+        self.card_grid = ResponsiveGrid(175)
         titles = {"epoch": self.tr("Training time per epoch"), "total": self.tr("Training run"),
                   "throughput": self.tr("Training throughput"), "memory": self.tr("Memory per device"),
                   "bottleneck": self.tr("Bottleneck"), "latency": self.tr("Inference latency"),
@@ -185,7 +141,7 @@ class ResultsPane(LanguagePane):
         charts_area = QScrollArea()
         charts_area.setWidgetResizable(True)
         charts_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.chart_grid = _ResponsiveGrid(330, 3)
+        self.chart_grid = ResponsiveGrid(330, 3)
         self.roofline = RooflineChart()
         self.scaling = ScalingChart()
         self.memory_chart = MemoryChart()
