@@ -125,7 +125,8 @@ class ProjectField(ValidatedField):
             self.clear_error()
 
     def _on_validation_failed(self, field: str, message: str) -> None:
-        if field == self.path or field.endswith("." + self.path) or self.path.endswith("." + field):
+        # the core names the field by its full dotted path ("training.batch"), sometimes with detail after it
+        if field == self.path or field.startswith((self.path + ".", self.path + "[", self.path + " ")):
             self.show_error(message)
 
     def _on_project_changed(self, project: Any) -> None:
