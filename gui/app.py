@@ -82,26 +82,26 @@ def main(argv: list[str] | None = None) -> int:
     if not has_display():
         sys.stderr.write(NO_DISPLAY_MESSAGE)
         return 1
-    from PySide6.QtCore import QTimer
-
     app = create_application(argv)
     from rigsizer.gui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(defer_panes=True)
     files = [item for item in argv[1:] if not item.startswith("-")]
     if files:
         window.open_file(files[0], ask=False)
-    window.show()
     if "--startup-probe" in argv:
-        def report() -> None:
-            print(f"window-shown {time.perf_counter() - _STARTED:.4f}", flush=True)
+        window.firstShown.connect(lambda: print(f"window-shown {time.perf_counter() - _STARTED:.4f}", flush=True))
+
+        def ready() -> None:
+            print(f"panes-ready {time.perf_counter() - _STARTED:.4f}", flush=True)
             window.shutdown()
             app.quit()
 
-        QTimer.singleShot(0, report)
+        window.panesReady.connect(ready)
+        window.show()
         return app.exec()
+    window.show()
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen" and "--stay" not in argv:
-        app.processEvents()
         print("Rigsizer window created offscreen; nothing to show without a display (use --stay to keep it running).")
         window.shutdown()
         return 0

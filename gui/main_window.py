@@ -125,15 +125,27 @@ class RecoveryBanner(QFrame):
 
 
 class MainWindow(QMainWindow):
-    """One window: Workstation, Model, Workload, Hardware and Quote docks around the Results pane."""
+    """One window: Workstation, Model, Workload, Hardware and Quote docks around the Results pane.
+
+    With `defer_panes=True` (the app's start-up) the window shows at once with "Loading…" in each
+    pane and builds the panes one per event-loop turn after the first frame; `panesReady` follows.
+    """
+
+    firstShown = Signal()  # the first frame of the window is out
+    panesReady = Signal()  # every pane is built
 
     def __init__(
         self,
         project_model: ProjectModel | None = None,
         check_recovery: bool = True,
         parent: QWidget | None = None,
+        defer_panes: bool = False,
     ) -> None:
         super().__init__(parent)
+        self._defer_panes = defer_panes
+        self._pending_panes: list[tuple[str, str, str, str]] = []
+        self._holders: dict[str, QScrollArea] = {}
+        self._shown_once = False
         self.setObjectName("MainWindow")
         self.setWindowIcon(app_icon())
         self.project_model = project_model or ProjectModel(parent=self)
@@ -168,7 +180,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         if check_recovery:
             self.check_recovery()
-        QTimer.singleShot(0, self.project_model.request_estimate)
+        if not self._pending_panes:
+            QTimer.singleShot(0, self._panes_loaded)
 
     # ---- construction ------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -207,10 +220,15 @@ class MainWindow(QMainWindow):
 
     def _build_panes(self) -> None:
         for key, module_name, class_name, title in PANES:
-            pane = self._load_pane(module_name, class_name, title)
+            if self._defer_panes:
+                pane = PanePlaceholder(title, self.tr("Loading…"), self)
+                self._pending_panes.append((key, module_name, class_name, title))
+            else:
+                pane = self._load_pane(module_name, class_name, title)
             pane.setObjectName(f"{key}Pane")
             self.panes[key] = pane
             holder = self._scrolled(pane)
+            self._holders[key] = holder
             if key == CENTRAL_PANE:
                 self._central_layout.addWidget(holder, 1)
                 continue
@@ -232,6 +250,36 @@ class MainWindow(QMainWindow):
             return QSize(1600, 1000)
         available = screen.availableGeometry()
         return QSize(min(1760, int(available.width() * 0.92)), min(1080, int(available.height() * 0.92)))
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 — Qt override
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self._first_frame)
+
+    def _first_frame(self) -> None:
+        self.firstShown.emit()
+        if self._pending_panes:
+            QTimer.singleShot(0, self._load_next_pane)
+
+    def _load_next_pane(self) -> None:
+        """Build one deferred pane and swap it in for its "Loading…" placeholder."""
+        key, module_name, class_name, title = self._pending_panes.pop(0)
+        pane = self._load_pane(module_name, class_name, title)
+        pane.setObjectName(f"{key}Pane")
+        self.panes[key] = pane
+        self._holders[key].setWidget(pane)  # deletes the placeholder
+        if self._pending_panes:
+            QTimer.singleShot(0, self._load_next_pane)
+        else:
+            self._panes_loaded()
+
+    def panes_ready(self) -> bool:
+        return not self._pending_panes
+
+    def _panes_loaded(self) -> None:
+        self.project_model.request_estimate()
+        self.panesReady.emit()
 
     def _scrolled(self, pane: QWidget) -> QScrollArea:
         """Panes scroll inside their dock, so the window fits small screens whatever a pane needs."""

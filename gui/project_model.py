@@ -216,8 +216,8 @@ class ProjectModel(QObject):
     # ---- recompute -----------------------------------------------------------------------
     def _apply(self, project: Any) -> None:
         self._project = project
+        self.request_estimate()  # first, so the worker computes while the panes refresh their fields
         self.projectChanged.emit(project)
-        self.request_estimate()
 
     def request_estimate(self) -> None:
         """Schedule a recompute: at once after a quiet spell, else DEBOUNCE_MS after the last edit."""

@@ -69,6 +69,7 @@ class _Notifier(QObject):
 
 
 _current: ChartStyle = LIGHT
+_configured: ChartStyle | None = None  # the style pyqtgraph's global defaults were last set to
 _notifier: _Notifier | None = None
 _plots: list[weakref.ref] = []
 _items: list[tuple[weakref.ref, Callable[[Any, ChartStyle], None]]] = []
@@ -156,6 +157,8 @@ def _apply_plot(plot: Any, style: ChartStyle) -> None:
 
 def style_plot(plot: Any) -> Any:
     """Colour a PlotWidget/PlotItem for the current theme now and after every switch; returns it."""
+    if _configured is not _current:
+        _configure_pyqtgraph(_current)
     _apply_plot(plot, _current)
     _plots.append(weakref.ref(plot))
     return plot
@@ -248,7 +251,13 @@ def set_dark(dark: bool) -> None:
 
 def _configure_pyqtgraph(style: ChartStyle) -> None:
     """New plots pick up the theme's defaults even before style_plot is called on them."""
-    import pyqtgraph
+    import sys
+
+    global _configured
+    pyqtgraph = sys.modules.get("pyqtgraph")
+    if pyqtgraph is None:  # not imported yet (start-up): the first styled plot applies the defaults
+        return
+    _configured = style
 
     pyqtgraph.setConfigOptions(background=style.background, foreground=style.foreground, antialias=True)
 
