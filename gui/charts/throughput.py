@@ -54,9 +54,16 @@ class ThroughputChart(ChartBase):
             mask = finite(x, y) & (x > 0) if len(x) else np.zeros(0, dtype=bool)
             self._curve(label).setData(x[mask], y[mask])
             drawn += int(mask.sum())
+        legend = self.plot_item.legend
         for label, curve in self._curves.items():
+            listed = legend is not None and any(sample.item is curve for sample, _ in legend.items)
             if label not in curves:
                 curve.setData([], [])
+                if listed:
+                    legend.removeItem(curve)  # no empty series in the legend (an inference-only project)
+            elif legend is not None and not listed:
+                legend.addItem(curve, label)
+                self._style_legend()
         if not drawn:
             self.show_empty(self.tr("No throughput estimate"))
         else:

@@ -138,3 +138,14 @@ def test_charts_recolour_on_a_theme_switch(shown):
     finally:
         style.set_dark(False)
     assert chart.curve.opts["pen"].color().name() == light
+
+
+def test_throughput_legend_lists_only_the_series_drawn(shown):
+    chart = shown(ThroughputChart())
+    batches = np.array([1, 2, 4])
+    chart.set_curves({"Training": (batches, np.ones(3)), "Inference": (batches, np.ones(3))})
+    assert [label.text for _, label in chart.plot_item.legend.items] == ["Training", "Inference"]
+    chart.set_curves({"Inference": (batches, np.ones(3))})
+    assert [label.text for _, label in chart.plot_item.legend.items] == ["Inference"]
+    chart.set_curves({"Training": (batches, np.ones(3)), "Inference": (batches, np.ones(3))})
+    assert sorted(label.text for _, label in chart.plot_item.legend.items) == ["Inference", "Training"]

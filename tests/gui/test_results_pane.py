@@ -123,13 +123,17 @@ def test_a_failed_estimate_is_reported_in_place(qtbot, pane, project_model):
     assert pane.cards["epoch"].value_text() == "—"
 
 
-def test_results_pane_for_the_edge_line_example(qtbot, pane, project_model, screenshot):
+def test_an_inference_only_line_shows_latency_and_takt_but_no_training(qtbot, pane, project_model, screenshot):
     project_model.set_project(load_example("yolov8-line-jetson"), "example")
     settled(qtbot, project_model)
-    if project_model.estimate() is None:  # the zoo may not have this model yet: say so in place
-        assert pane.status.text().startswith("No estimate:")
-    else:
-        assert pane.cards["latency"].isVisible()
+    estimate = project_model.estimate()
+    assert estimate is not None and estimate.training is None
+    assert pane.cards["latency"].isVisible() and pane.cards["takt"].isVisible()
+    assert not pane.cards["epoch"].isVisible() and not pane.cards["total"].isVisible()
+    assert pane.cards["latency"].value_text() == format_duration(estimate.inference.latency.value)
+    assert "Jetson" in pane.roofline.plot_item.titleLabel.text
+    qtbot.waitUntil(lambda: bool(pane.pareto.empty_reason()), timeout=30000)
+    assert pane.pareto.empty_reason().startswith("No training in this project")
     screenshot(pane, "results_pane_edge_line")
 
 
