@@ -19,18 +19,19 @@ from rigsizer.gui.charts import style
 
 INTERVAL_S = 1.0
 HISTORY_S = 600.0
+MIN_SPAN_S = 60.0  # the time axis grows from one minute to the full history as samples arrive
 GIB = 1024.0**3
 
 
 def _plot(height: int = 130) -> pg.PlotWidget:
     plot = pg.PlotWidget()
-    plot.setMinimumHeight(height)
+    plot.setFixedHeight(height)  # the charts stack in a scroll area; none should swallow the others
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
     item = plot.getPlotItem()
     item.showGrid(x=True, y=True, alpha=0.25)
-    item.setXRange(-HISTORY_S, 0, padding=0)
+    item.setXRange(-MIN_SPAN_S, 0, padding=0)
     item.getAxis("left").setWidth(44)
     style.style_plot(plot)
     return plot
@@ -50,6 +51,7 @@ class LiveMonitor(QWidget):
             sampler = Sampler(interval_s=interval_s, history_s=HISTORY_S)
         self.sampler = sampler
         self.paused = False
+        self._span = MIN_SPAN_S
         self.pause_button = QPushButton(self)
         self.pause_button.setCheckable(True)
         self.pause_button.toggled.connect(self.set_paused)
@@ -67,7 +69,7 @@ class LiveMonitor(QWidget):
         charts = QWidget(self)
         grid = QGridLayout(charts)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.cpu_plot = _plot(150)
+        self.cpu_plot = _plot(190)
         cores = sampler.core_count
         self.core_curves = [style.style_item(self.cpu_plot.plot(connect="finite"), role="muted", width=1) for _ in range(cores)]
         self.cpu_curve = style.style_item(self.cpu_plot.plot(connect="finite"), series=0, width=2.5)
@@ -84,6 +86,7 @@ class LiveMonitor(QWidget):
             self.ram_plot.setYRange(0, total * 1.05, padding=0)
         grid.addWidget(self.cpu_plot, 0, 0)
         grid.addWidget(self.ram_plot, 1, 0)
+        self._all_plots = [self.cpu_plot, self.ram_plot]
         row = 2
         grid.addWidget(self.gpu_status, row, 0)
         row += 1
@@ -93,7 +96,7 @@ class LiveMonitor(QWidget):
             plots: dict[str, pg.PlotWidget] = {}
             curves: dict[str, Any] = {}
             for key, series_index in (("util", 2), ("temperature", 5), ("power", 3), ("clock", 4)):
-                plot = _plot(110)
+                plot = _plot(150 if key == "util" else 120)
                 plots[key] = plot
                 curves[key] = style.style_item(plot.plot(connect="finite"), series=series_index, width=2)
                 grid.addWidget(plot, row, 0)
@@ -102,7 +105,10 @@ class LiveMonitor(QWidget):
             plots["util"].setYRange(0, 100, padding=0.02)
             self.gpu_plots.append(plots)
             self.gpu_curves.append(curves)
+            self._all_plots += list(plots.values())
+        grid.setRowStretch(row, 1)  # spare height goes below the charts
         self._gpu_memory_total = self._gpu_memory_totals()
+        self._fix_gpu_ranges()
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -118,6 +124,27 @@ class LiveMonitor(QWidget):
         self.timer.timeout.connect(self.sample_once)
         self.retranslate()
         self.timer.start()
+
+    def _fix_gpu_ranges(self) -> None:
+        """Fixed scales (0 to the card's limits) so a steady reading does not become a zoomed-in wiggle."""
+        for index, plots in enumerate(self.gpu_plots):
+            plots["temperature"].setYRange(0, 100, padding=0.02)
+            info = None
+            try:
+                info = self.sampler._nvml.gpu_info(index)
+            except Exception:  # noqa: BLE001 — without limits the charts scale themselves
+                pass
+            limit = getattr(info, "power_limit_w", np.nan)
+            if np.isfinite(limit) and limit > 0:
+                plots["power"].setYRange(0, limit * 1.05, padding=0)
+            else:
+                plots["power"].getPlotItem().getViewBox().setAutoVisible(y=True)
+                plots["power"].setLimits(yMin=0)
+            clock = getattr(info, "max_sm_clock_hz", np.nan)
+            if np.isfinite(clock) and clock > 0:
+                plots["clock"].setYRange(0, clock / 1e6 * 1.05, padding=0)
+            else:
+                plots["clock"].setLimits(yMin=0)
 
     def _gpu_memory_totals(self) -> list[float]:
         totals = []
@@ -142,7 +169,7 @@ class LiveMonitor(QWidget):
             self._set_title(plots["temperature"], self.tr("GPU %1: temperature, °C").replace("%1", str(index)))
             self._set_title(plots["power"], self.tr("GPU %1: power, W").replace("%1", str(index)))
             self._set_title(plots["clock"], self.tr("GPU %1: SM clock, MHz").replace("%1", str(index)))
-        for plot in (self.cpu_plot, self.ram_plot, *[p for plots in self.gpu_plots for p in plots.values()]):
+        for plot in (self.cpu_plot, self.ram_plot):  # GPU charts share the same time axis, unlabelled
             plot.getPlotItem().getAxis("bottom").setLabel(self.tr("seconds ago"))
         self._update_gpu_status()
         self._update_summary()
@@ -200,6 +227,11 @@ class LiveMonitor(QWidget):
         if len(t) == 0:
             return
         ago = t - t[-1]
+        span = min(HISTORY_S, max(MIN_SPAN_S, float(-ago[0]) if len(ago) else 0.0))
+        if span != self._span:
+            self._span = span
+            for plot in self._all_plots:
+                plot.getPlotItem().setXRange(-span, 0, padding=0)
         self.cpu_curve.setData(ago, total)
         _, cores = sampler.series("cpu_core_percent")
         for index, curve in enumerate(self.core_curves):

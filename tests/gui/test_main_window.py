@@ -171,3 +171,39 @@ def test_about_dialog_lists_qt_numpy_and_nvml_versions(main_window, screenshot):
     assert "numpy" in dialog.label.text()
     screenshot(dialog, "about_dialog")
     dialog.close()
+
+
+def test_start_up_shows_the_window_first_and_builds_the_panes_right_after(new_window, qtbot):
+    window = new_window(check_recovery=False, defer_panes=True)
+    assert all(isinstance(pane, PanePlaceholder) for pane in window.panes.values())
+    assert "Loading" in window.panes["model"].text()
+    with qtbot.waitSignal(window.panesReady, timeout=30000):
+        window.show()
+    assert window.panes_ready()
+    assert not any(isinstance(pane, PanePlaceholder) for pane in window.panes.values())
+    assert window.docks["model"].widget().widget() is window.panes["model"]
+
+
+def test_export_pdf_quote_action_delegates_to_the_quote_pane(main_window, qtbot, tmp_path, monkeypatch):
+    from rigsizer.gui.panes import quote_pane
+
+    target = tmp_path / "quote.pdf"
+    monkeypatch.setattr(quote_pane.QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kw: (str(target), "")))
+    model = main_window.project_model
+    qtbot.waitUntil(lambda: model.estimate() is not None, timeout=30000)
+    pane = main_window.panes["quote"]
+    with qtbot.waitSignal(pane.exported, timeout=60000):
+        main_window.actions["export_pdf"].trigger()
+    assert target.exists() and target.read_bytes().startswith(b"%PDF")
+
+
+def test_without_a_display_the_app_explains_how_to_run_offscreen(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "rigsizer.gui.app"], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 1
+    assert "QT_QPA_PLATFORM=offscreen" in result.stderr
+    assert "Traceback" not in result.stderr
