@@ -39,7 +39,11 @@ def _fix_first_straddle(doc: QTextDocument, layout, page_height: float, dpi: flo
         _, last = _row_extent(layout, dpi, table, table.rows() - 1)
         short = header_rows == 0 and last - first < page_height * 0.4
         first_row_split = first_bottom - first < page_height * 0.5 and _straddles(first, first_bottom, page_height)
-        if ((short and _straddles(first, last, page_height)) or first_row_split) and not _breaks_before(doc, table):
+        heading = _lead_heading(doc, table)
+        orphaned = heading is not None and int(layout.blockBoundingRect(heading).top() // page_height) != int(
+            first // page_height)
+        if ((short and _straddles(first, last, page_height)) or first_row_split or orphaned) \
+                and not _breaks_before(doc, table):
             _break_before_table(doc, table)  # whole table (and its heading) to the next page
             return True
         for row in range(header_rows, table.rows()):
@@ -50,20 +54,30 @@ def _fix_first_straddle(doc: QTextDocument, layout, page_height: float, dpi: flo
     return False
 
 
+def _lead_heading(doc: QTextDocument, table: QTextTable):
+    """The first of the headings right above `table` (an h2 directly followed by an h3 counts as one), or None."""
+    block = doc.findBlock(table.firstPosition() - 1)
+    lead = None
+    while block.isValid() and block.blockFormat().headingLevel() > 0:
+        lead = block
+        block = block.previous()
+    return lead
+
+
 def _breaks_before(doc: QTextDocument, table: QTextTable) -> bool:
-    """True once `table` (or its heading) already starts a page: moving it again would not help."""
+    """True once `table` (or its headings) already starts a page: moving it again would not help."""
     always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
-    heading = doc.findBlock(table.firstPosition() - 1)
+    lead = _lead_heading(doc, table)
     return bool(table.format().pageBreakPolicy() & always) or bool(
-        heading.isValid() and heading.blockFormat().headingLevel() > 0 and heading.blockFormat().pageBreakPolicy() & always)
+        lead is not None and lead.blockFormat().pageBreakPolicy() & always)
 
 
 def _break_before_table(doc: QTextDocument, table: QTextTable) -> None:
-    """Start `table` on a new page, taking the heading right above it along."""
-    heading = doc.findBlock(table.firstPosition() - 1)
-    if heading.isValid() and heading.blockFormat().headingLevel() > 0:
-        cursor = QTextCursor(heading)
-        block_format = heading.blockFormat()
+    """Start `table` on a new page, taking the headings right above it along."""
+    lead = _lead_heading(doc, table)
+    if lead is not None:
+        cursor = QTextCursor(lead)
+        block_format = lead.blockFormat()
         block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         cursor.setBlockFormat(block_format)
     else:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontMetricsF,
@@ -202,7 +203,14 @@ def render_quote_pdf(document: QuoteDocument, path: str | Path, progress: Progre
                 writer.newPage()
             painter.save()
             painter.translate(left, top - index * content.height())
-            doc.drawContents(painter, QRectF(0, index * content.height(), content.width(), content.height()))
+            page_rect = QRectF(0, index * content.height(), content.width(), content.height())
+            painter.setClipRect(page_rect)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            # blocks are picked without the page's last device pixels: a block that starts a new page
+            # sits a hair above the boundary and would otherwise be drawn (clipped, yet in the text
+            # layer) on the previous page too
+            context.clip = page_rect.adjusted(0, 0, 0, -2)
+            doc.documentLayout().draw(painter, context)
             painter.restore()
             _header_footer(painter, page, left, right, top, bottom, document, index + 1, pages, family)
             report(0.1 + 0.9 * (index + 1) / pages, f"page {index + 1} of {pages}")

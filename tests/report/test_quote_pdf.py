@@ -175,3 +175,11 @@ def test_long_quotes_never_split_a_line_item_across_pages(qapp, catalog, tmp_pat
     totals = compute_totals(result.quote)
     assert format_amount(totals.total, result.quote.currency) in " ".join(pages)
     assert sum(1 for text in pages if "Item and specification" in text) >= 2  # the header repeats
+
+
+def test_every_section_heading_is_printed_once(qapp, catalog, tmp_path):
+    _, result = _export(qapp, catalog, tmp_path)
+    pages = [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(str(result.path)).pages]
+    for heading in ("Expected performance", "Specification sheets", "Terms and conditions", "Acceptance",
+                    "Appendix: assumptions and derivations"):
+        assert sum(text.count(heading) for text in pages) == 1, heading
