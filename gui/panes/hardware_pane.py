@@ -210,7 +210,7 @@ class HardwarePane(LanguagePane):
         self.candidate_error.hide()
         candidates_layout.addWidget(self.candidate_error)
         side.addWidget(candidates_box, 1)
-        lower.addTab(side_widget, self.tr("Candidates and your devices"))
+        lower.addTab(side_widget, self.tr("Candidates"))
 
         self.price_list = PriceList(lambda: self.catalog)
         self.price_list.priceChanged.connect(self._after_price_edit)
