@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
 class TilePreview(QWidget):
-    """Image outline with tiles (overlaps shaded) or, in resize mode, the resized frame."""
+    """Image outline with tiles (overlaps shaded) or, in resize mode, the network input at the same scale."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,11 +88,13 @@ class TilePreview(QWidget):
                     painter.drawRect(tile)
                     drawn += 1
         else:
+            # the network input drawn at the image's scale: how much detail the resize throws away
             input_w, input_h = self._tile
-            ratio = min(frame.width() / input_w, frame.height() / input_h)
-            target = QRectF(0, 0, input_w * ratio, input_h * ratio)
-            target.moveCenter(frame.center())
-            painter.setPen(QPen(accent, 2, Qt.PenStyle.DashLine))
+            target = QRectF(frame.x(), frame.y(), max(2.0, input_w * scale), max(2.0, input_h * scale))
+            fill = QColor(accent)
+            fill.setAlpha(70)
+            painter.fillRect(target, fill)
+            painter.setPen(QPen(accent, 1.5))
             painter.drawRect(target)
         painter.setPen(QPen(text_colour, 1.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
