@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -89,8 +89,24 @@ class RecoveryBanner(QFrame):
         self.discard_button.clicked.connect(self.discard)
         self.retranslate()
 
+    def _restyle(self) -> None:
+        dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        background, border, text = ("#4a3d1a", "#8a6d1f", "#f3e6c4") if dark else ("#fff4d6", "#e0b84c", "#3d3000")
+        sheet = (
+            f"QFrame#recoveryBanner {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}"
+            f"QFrame#recoveryBanner QLabel {{ color: {text}; }}"
+        )
+        if sheet != self.styleSheet():  # setting a style sheet sends PaletteChange again
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 — Qt override
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
+        super().changeEvent(event)
+
     def offer(self, recoverable: Recoverable) -> None:
         self.recoverable = recoverable
+        self._restyle()
         self.retranslate()
         self.offered.emit(True)
 
@@ -396,6 +412,9 @@ class MainWindow(QMainWindow):
         self.recovery_bar.hide()
 
     def _build_status(self) -> None:
+        self._status_timer = QTimer(self)  # a child: it dies with the window
+        self._status_timer.setSingleShot(True)
+        self._status_timer.timeout.connect(lambda: self.status_label.clear())
         self.status_label = QLabel(self)
         self.busy_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
@@ -483,9 +502,11 @@ class MainWindow(QMainWindow):
         self.setWindowModified(model.is_modified())
 
     def show_status(self, text: str, timeout_ms: int = 0) -> None:
+        """A message in the status bar; with a timeout it clears itself unless replaced meanwhile."""
         self.status_label.setText(text)
+        self._status_timer.stop()
         if timeout_ms:
-            QTimer.singleShot(timeout_ms, lambda: self.status_label.text() == text and self.status_label.clear())
+            self._status_timer.start(timeout_ms)
 
     def _busy_changed(self, busy: bool) -> None:
         text = self.tr("Computing…")
