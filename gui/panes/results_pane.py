@@ -58,16 +58,7 @@ def _find(estimate: Any, *fragments: str) -> Any:
 class ResultsPane(LanguagePane):
     """Shows the latest Estimate; clicking a card or a list entry explains that number."""
 
-    CARD_TITLES = (
-        ("epoch", "Training time per epoch"),
-        ("total", "Training run"),
-        ("throughput", "Training throughput"),
-        ("memory", "Memory per device"),
-        ("bottleneck", "Bottleneck"),
-        ("latency", "Inference latency"),
-        ("takt", "Takt margin"),
-        ("price", "Hardware price"),
-    )
+    CARD_KEYS = ("epoch", "total", "throughput", "memory", "bottleneck", "latency", "takt", "price")
 
     def __init__(self, project_model: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,7 +122,7 @@ class ResultsPane(LanguagePane):
                   "throughput": self.tr("Training throughput"), "memory": self.tr("Memory per device"),
                   "bottleneck": self.tr("Bottleneck"), "latency": self.tr("Inference latency"),
                   "takt": self.tr("Takt margin"), "price": self.tr("Hardware price")}
-        for key, _english in self.CARD_TITLES:
+        for key in self.CARD_KEYS:
             card = HeadlineCard(key, titles[key])
             card.clicked.connect(self.explain_card)
             self.cards[key] = card
