@@ -26,6 +26,7 @@ def test_switching_to_chinese_retranslates_the_visible_window(main_window, qtbot
     assert workstation.use_button.text() == "使用本工作站"
     assert workstation.tabs.tabText(2) == "实时监控"
     main_window.resize(1500, 940)
+    qtbot.wait(300)  # panes that rebuild on a language change do it on the next event-loop turn
     screenshot(main_window, "main_window_zh_CN")
     workstation.tabs.setCurrentIndex(0)
     screenshot(workstation, "workstation_zh_CN")

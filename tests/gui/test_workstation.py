@@ -101,6 +101,8 @@ def test_use_this_workstation_makes_local_the_first_candidate_in_one_undo_step(q
         assert [c.device for c in hardware.candidates[1:]] == [c.device for c in before.hardware.candidates]
         assert abs(hardware.ram_gib - pane.system.ram_total_bytes / 1024**3) < 0.1
         assert project_model.undo_stack.count() == 1
+        qtbot.waitUntil(lambda: getattr(project_model.estimate(), "device", None) is not None
+                        and project_model.estimate().device.id.startswith("local"), timeout=30000)  # fmt: skip
         project_model.undo_stack.undo()
         assert project_model.project() == before == Project.default()
     finally:
