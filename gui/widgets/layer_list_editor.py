@@ -318,6 +318,8 @@ class LayerListEditor(QWidget):
             editor = ValidatedField(kind=field_kind, choices=spec.choices if spec.kind == "choice" else ())
             editor.setObjectName(f"layerParam:{spec.name}")
             value = layer.get(spec.name)
+            if value is None and field_kind == "bool":
+                value = bool(spec.default)  # a checkbox cannot say "default": show what the default is
             editor.set_value(_text(value) if field_kind == "text" and value is not None else value)
             if hasattr(editor.input, "setPlaceholderText"):
                 if spec.inferred:
