@@ -275,9 +275,10 @@ class ResultsPane(LanguagePane):
             else:
                 self.cards["total"].setVisible(False)
             rate = training.samples_per_s
-            self._set_card("throughput", rate, format_si(rate.value, "img/s"),
-                           self.tr("%1 × %2, utilisation %3 %").replace("%1", format_count(estimate.gpus)).replace(
-                               "%2", estimate.device.name).replace("%3", format_number(100 * training.utilisation.value, 2)))
+            band = _band(rate, lambda v: format_si(v, "img/s"))
+            detail = self.tr("%1 × %2, utilisation %3 %").replace("%1", format_count(estimate.gpus)).replace(
+                "%2", estimate.device.name).replace("%3", format_number(100 * training.utilisation.value, 2))
+            self._set_card("throughput", rate, format_si(rate.value, "img/s"), f"{band}\n{detail}" if band else detail)
         fits = memory.fits
         detail = self.tr("of %1 — fits").replace("%1", format_bytes(memory.capacity.value)) if fits else \
             self.tr("of %1 — does NOT fit").replace("%1", format_bytes(memory.capacity.value))
