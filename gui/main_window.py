@@ -8,23 +8,20 @@ a placeholder that says why, never a broken window.
 from __future__ import annotations
 
 import importlib
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QStyle,
     QToolBar,
@@ -33,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from rigsizer.gui import settings
-from rigsizer.gui.autosave import Autosaver, Recoverable, discard, find_recoverable
+from rigsizer.gui.autosave import Autosaver, Recoverable, RecoveryBanner, discard, find_recoverable
 from rigsizer.gui.panes import PANES
 from rigsizer.gui.project_model import PROJECT_SUFFIX, ProjectFileError, ProjectModel
 
@@ -61,83 +58,6 @@ class PanePlaceholder(QLabel):
 
     def retranslate(self) -> None:
         self.setText(self.tr("The %1 pane is not available.\n%2").replace("%1", self._title).replace("%2", self.reason))
-
-
-class RecoveryBanner(QFrame):
-    """A non-blocking bar offering to restore the autosave of a run that did not exit cleanly."""
-
-    recoverRequested = Signal(object)
-    discardRequested = Signal(object)
-    offered = Signal(bool)  # True while an offer is open (the window shows the bar holding it)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("recoveryBanner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.recoverable: Recoverable | None = None
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.recover_button = QPushButton(self)
-        self.discard_button = QPushButton(self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.message, 1)
-        layout.addWidget(self.recover_button)
-        layout.addWidget(self.discard_button)
-        self.recover_button.clicked.connect(self.recover)
-        self.discard_button.clicked.connect(self.discard)
-        self.retranslate()
-
-    def _restyle(self) -> None:
-        dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        background, border, text = ("#4a3d1a", "#8a6d1f", "#f3e6c4") if dark else ("#fff4d6", "#e0b84c", "#3d3000")
-        sheet = (
-            f"QFrame#recoveryBanner {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}"
-            f"QFrame#recoveryBanner QLabel {{ color: {text}; }}"
-        )
-        if sheet != self.styleSheet():  # setting a style sheet sends PaletteChange again
-            self.setStyleSheet(sheet)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 — Qt override
-        if event.type() == QEvent.Type.PaletteChange:
-            self._restyle()
-        super().changeEvent(event)
-
-    def offer(self, recoverable: Recoverable) -> None:
-        self.recoverable = recoverable
-        self._restyle()
-        self.retranslate()
-        self.offered.emit(True)
-
-    def withdraw(self) -> None:
-        self.recoverable = None
-        self.offered.emit(False)
-
-    def is_offering(self) -> bool:
-        return self.recoverable is not None
-
-    def recover(self) -> None:
-        if self.recoverable is not None:
-            self.recoverRequested.emit(self.recoverable)
-
-    def discard(self) -> None:
-        if self.recoverable is not None:
-            self.discardRequested.emit(self.recoverable)
-
-    def retranslate(self) -> None:
-        self.recover_button.setText(self.tr("Recover"))
-        self.discard_button.setText(self.tr("Discard"))
-        item = self.recoverable
-        if item is None:
-            return
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(item.saved_at))
-        name = item.project_name or (item.source_path.name if item.source_path else self.tr("an untitled project"))
-        self.message.setText(
-            self.tr("Rigsizer did not exit cleanly. Unsaved changes to \u201c%1\u201d from %2 can be recovered.")
-            .replace("%1", name)
-            .replace("%2", when)
-        )
 
 
 class MainWindow(QMainWindow):
