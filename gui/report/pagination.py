@@ -24,11 +24,63 @@ def keep_table_rows_whole(doc: QTextDocument, page_height: float, dpi: float) ->
     for _ in range(200):  # one row or table per pass; a full relayout confirms before stopping
         if not _fix_first_straddle(doc, layout, page_height, dpi):
             if verified:
-                return
-            doc.markContentsDirty(0, doc.characterCount())  # local relayouts can differ from a full one
+                break
+            _relayout(doc)  # local relayouts can differ from a full one
             verified = True
         else:
             verified = False
+    _drop_blank_pages(doc, page_height)
+
+
+def _drop_blank_pages(doc: QTextDocument, page_height: float) -> None:
+    """A forced page break on a block that already starts a page makes an empty page: undo those."""
+    layout = doc.documentLayout()
+    always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    changed = True
+    while changed:
+        changed = False
+        block = doc.begin().next()
+        while block.isValid():
+            if block.blockFormat().pageBreakPolicy() & always:
+                page = int((layout.blockBoundingRect(block).top() + 1) // page_height)
+                previous = _bottom_before(doc, layout, block.position())
+                if page - int((previous - 1) // page_height) >= 2:
+                    block_format = block.blockFormat()
+                    block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+                    QTextCursor(block).setBlockFormat(block_format)
+                    _relayout(doc)
+                    _push_straddling_line(doc, block, page_height)
+                    changed = True
+                    break
+            block = block.next()
+
+
+def _push_straddling_line(doc: QTextDocument, block, page_height: float) -> bool:
+    """Qt can leave a block's first line across a page break when it starts within a hair of it: a top
+    margin moves the line onto the next page (the margin stays on the page before, drawing nothing)."""
+    if block.layout().lineCount() == 0:
+        return False
+    line = block.layout().lineAt(0)
+    top = block.layout().position().y() + line.y()
+    bottom = top + line.height()
+    if int(top // page_height) == int((bottom - 1) // page_height):
+        return False
+    block_format = block.blockFormat()
+    block_format.setTopMargin(block_format.topMargin() + (int(top // page_height) + 1) * page_height - top + 1)
+    QTextCursor(block).setBlockFormat(block_format)
+    _relayout(doc)
+    return True
+
+
+def _bottom_before(doc: QTextDocument, layout, position: int) -> float:
+    """Bottom of the last laid-out line before `position` (empty spacer blocks skipped)."""
+    block = doc.findBlock(position).previous()
+    while block.isValid() and not block.text() and block.layout().lineCount() <= 1 and block.previous().isValid():
+        table_cell = QTextCursor(block).currentTable()
+        if table_cell is not None:
+            break
+        block = block.previous()
+    return layout.blockBoundingRect(block).bottom() if block.isValid() else 0.0
 
 
 def _fix_first_straddle(doc: QTextDocument, layout, page_height: float, dpi: float) -> bool:
@@ -84,7 +136,13 @@ def _break_before_table(doc: QTextDocument, table: QTextTable) -> None:
         table_format = table.format()
         table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         table.setFormat(table_format)
+    _relayout(doc)
+
+
+def _relayout(doc: QTextDocument) -> None:
+    """Lay the whole document out again now (Qt would otherwise do it lazily, block by block)."""
     doc.markContentsDirty(0, doc.characterCount())
+    doc.documentLayout().documentSize()
 
 
 def _straddles(top: float, bottom: float, page_height: float) -> bool:
@@ -121,6 +179,7 @@ def _move_row_below(doc: QTextDocument, dpi: float, table: QTextTable, row: int,
         else:
             low = middle
     trial(high)
+    _relayout(doc)  # what follows the table moved too: lay it out again
 
 
 def _row_extent(layout, dpi: float, table: QTextTable, row: int) -> tuple[float, float]:
