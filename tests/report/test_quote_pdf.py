@@ -175,6 +175,8 @@ def test_long_quotes_never_split_a_line_item_across_pages(qapp, catalog, tmp_pat
     totals = compute_totals(result.quote)
     assert format_amount(totals.total, result.quote.currency) in " ".join(pages)
     assert sum(1 for text in pages if "Item and specification" in text) >= 2  # the header repeats
+    footer = len(f"{result.quote.number} · Issue date 2026-11-24 · Valid until 2026-12-24 Page 10 of 10") + 60
+    assert all(len(text) > footer for text in pages), "a page holds nothing but its header and footer"
 
 
 def test_every_section_heading_is_printed_once(qapp, catalog, tmp_path):
