@@ -17,7 +17,8 @@ from .quote import LineItem
 from .quote_prices import PriceFact, PriceLookup
 
 GiB = 1024**3
-RAM_MODULE_GIB = 32
+RAM_MODULE_SIZES_GIB = (16, 32, 48, 64)
+RAM_MODULE_COUNTS = (2, 4, 8, 16)  # filled channels: dual (desktop), quad, octa (workstation), two sockets
 MIN_RAM_GIB = 32
 RAM_PER_GPU_MEMORY = 2  # host RAM >= 2 x total GPU memory (pinned staging, host copies)
 HOST_BASELINE_GIB = 16  # OS, desktop, framework and CUDA host-side libraries
@@ -102,6 +103,16 @@ def cpu_details(cpu: DeviceSpec) -> tuple[tuple[str, str], ...]:
             ("TDP", _qty(cpu.tdp_w, "W")), ("Source", cpu.source or "catalog"))
 
 
+def _ram_modules(need_gib: float) -> tuple[int, int]:
+    """(count, GB each): the fewest modules (2, 4, 8, 16: whole channel sets) of the smallest size that hold `need`."""
+    for count in RAM_MODULE_COUNTS:
+        for size in RAM_MODULE_SIZES_GIB:
+            if count * size >= need_gib:
+                return count, size
+    largest = RAM_MODULE_SIZES_GIB[-1]
+    return 2 * math.ceil(need_gib / largest / 2), largest
+
+
 def _platform(cpu: DeviceSpec | None, gpus: int) -> tuple[str, str, str]:
     """(class, board description, price id) for the CPU and GPU count."""
     name = f"{cpu.vendor} {cpu.name}".lower() if cpu else ""
@@ -148,16 +159,16 @@ def size_configuration(
     cache_gib = workload.dataset_bytes / GiB if math.isfinite(workload.dataset_bytes) else 0.0
     cache_gib = cache_gib if cache_gib <= 256 else 0.0
     need = max(MIN_RAM_GIB, RAM_PER_GPU_MEMORY * gpu_memory_gib, HOST_BASELINE_GIB + loader_gib + cache_gib)
-    modules = math.ceil(need / RAM_MODULE_GIB)
-    modules += modules % 2  # dual/quad channel: an even number of modules
+    modules, module_gib = _ram_modules(need)
     ram_rule = (f"RAM = max({MIN_RAM_GIB} GiB, {RAM_PER_GPU_MEMORY} x GPU memory {_num(gpu_memory_gib)} GiB, "
                 f"{HOST_BASELINE_GIB} GiB base + loader {_num(loader_gib)} GiB + dataset cache {_num(cache_gib)} GiB) "
-                f"= {_num(need)} GiB -> {modules} x {RAM_MODULE_GIB} GB modules ({modules * RAM_MODULE_GIB} GB).")
+                f"= {_num(need)} GiB -> {modules} x {module_gib} GB modules ({modules * module_gib} GB), the fewest "
+                f"channels-filling modules that hold it.")
     notes.append(ram_rule)
     ram_kind = "ECC RDIMM" if platform == "workstation" else "desktop DIMM"
     ram_price = "ram-ddr5-ecc-rdimm-per-gb" if platform == "workstation" else "ram-ddr5-per-gb"
-    items.append(_priced(LineItem("ram", f"DDR5 {RAM_MODULE_GIB} GB {ram_kind}", f"{modules * RAM_MODULE_GIB} GB total",
-                                  modules, sizing_rule=ram_rule), prices(ram_price), Decimal(RAM_MODULE_GIB)))
+    items.append(_priced(LineItem("ram", f"DDR5 {module_gib} GB {ram_kind}", f"{modules * module_gib} GB total",
+                                  modules, sizing_rule=ram_rule), prices(ram_price), Decimal(module_gib)))
 
     dataset_gb = workload.dataset_bytes / 1e9 if math.isfinite(workload.dataset_bytes) else 0.0
     checkpoint_gb = workload.params * CHECKPOINT_BYTES_PER_PARAM * CHECKPOINTS_KEPT / 1e9 if math.isfinite(workload.params) else 0.0
@@ -211,5 +222,5 @@ def size_configuration(
     parts = [f"{gpu_count} x {gpu.name}"] if gpu is not None and gpu_count else []
     if cpu is not None:
         parts.append(cpu.name)
-    parts.append(f"{modules * RAM_MODULE_GIB} GB RAM")
+    parts.append(f"{modules * module_gib} GB RAM")
     return SizedConfiguration(tuple(items), tuple(notes), " + ".join(parts))

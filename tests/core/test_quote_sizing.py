@@ -30,12 +30,12 @@ def test_two_rtx_4090_on_a_13900k_are_sized_and_priced(catalog):
     # PSU: (2 x 450 W + 125 W + 150 W) x 1.3 = 1527.5 W -> 1600 W, a price nobody published
     assert items["psu"].part_name.startswith("PSU 1600 W") and items["psu"].unit_price is None
     assert "1528 W" in items["psu"].sizing_rule
-    # RAM: 2 x 48 GiB of GPU memory = 96 GiB -> 4 x 32 GB at the catalog's per-GB price
-    assert items["ram"].quantity == 4
-    assert items["ram"].unit_price == Decimal("10.19") * 32
+    # RAM: 2 x 48 GiB of GPU memory = 96 GiB -> 2 x 48 GB (one dual-channel set) at the catalog's per-GB price
+    assert (items["ram"].quantity, items["ram"].part_name) == (2, "DDR5 48 GB desktop DIMM")
+    assert items["ram"].unit_price == Decimal("10.19") * 48
     assert items["storage"].part_name.startswith("NVMe SSD 1 TB") and items["storage"].unit_price == Decimal("80")
     assert "upper end of the range 60-80" in items["storage"].price_source
-    assert sized.configuration == "2 x GeForce RTX 4090 + Core i9-13900K + 128 GB RAM"
+    assert sized.configuration == "2 x GeForce RTX 4090 + Core i9-13900K + 96 GB RAM"
     assert len(sized.notes) >= 4 and all(note.endswith(".") for note in sized.notes)
     assert [i.optional for i in sized.items if i.category == "service"] == [True, True]
 
@@ -48,6 +48,14 @@ def test_eight_gpus_move_to_a_workstation_platform_and_rack_chassis(catalog):
     assert "rack" in items["chassis"].part_name
     assert items["psu"].quantity >= 3  # (8 x 450 + 350 + 150) x 1.3 W does not fit one 1600 W unit
     assert "230 V" in items["psu"].sizing_rule
+
+
+@pytest.mark.parametrize(("need", "modules"), [(20, (2, 16)), (32, (2, 16)), (48, (2, 32)), (100, (2, 64)),
+                                               (129, (4, 48)), (640, (16, 48)), (2000, (32, 64))])
+def test_ram_is_the_fewest_channel_filling_modules_that_hold_the_need(need, modules):
+    from rigsizer.core.quote_sizing import _ram_modules
+
+    assert _ram_modules(need) == modules
 
 
 def test_device_prices_ignore_cloud_rental_rows(catalog):
