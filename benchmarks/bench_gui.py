@@ -117,6 +117,7 @@ def in_process(quick: bool) -> dict[str, float]:
     p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
     return {
         "edit_median_ms": statistics.median(latencies),
+        "edit_max_ms": max(latencies),
         "edit_p95_ms": p95,
         "idle_cpu_percent": cpu,
         "rss_mb": rss,

@@ -429,7 +429,6 @@
         </message>
         <message>
             <location filename="../../gui/panes/hardware_pane.py" line="145" />
-            <location filename="../../gui/panes/hardware_pane.py" line="220" />
             <source>Price</source>
             <translation>价格</translation>
         </message>
@@ -485,73 +484,43 @@
         </message>
         <message>
             <location filename="../../gui/panes/hardware_pane.py" line="213" />
-            <source>Candidates and your devices</source>
-            <translation>候选硬件和自定义设备</translation>
+            <source>Candidates</source>
+            <translation>候选</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="220" />
-            <source>Item</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="220" />
-            <source>Category</source>
-            <translation>类别</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="221" />
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="221" />
-            <source>Source</source>
-            <translation>来源</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="231" />
-            <source>Edit price…</source>
-            <translation>编辑价格…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="232" />
-            <source>Your own figure, with its date and source; kept across catalog updates</source>
-            <translation>您自己的价格，附日期和来源；目录更新后仍保留</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="235" />
+            <location filename="../../gui/panes/hardware_pane.py" line="219" />
             <source>Prices</source>
             <translation>价格</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="281" />
+            <location filename="../../gui/panes/hardware_pane.py" line="265" />
             <source>Catalog unavailable: %1</source>
             <translation>目录不可用：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="283" />
+            <location filename="../../gui/panes/hardware_pane.py" line="267" />
             <source>%1 devices shown</source>
             <translation>显示 %1 个设备</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="293" />
+            <location filename="../../gui/panes/hardware_pane.py" line="277" />
             <source>%1
 Source: %2</source>
             <translation>%1
 来源：%2</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="448" />
+            <location filename="../../gui/panes/hardware_pane.py" line="397" />
             <source>This workstation</source>
             <translation>本工作站</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="486" />
+            <location filename="../../gui/panes/hardware_pane.py" line="435" />
             <source>Devices of this kind per machine (1 to %1)</source>
             <translation>每台机器中此类设备的数量（1 至 %1）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="489" />
+            <location filename="../../gui/panes/hardware_pane.py" line="438" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
@@ -643,17 +612,17 @@ Source: %2</source>
             <translation>%1 层，输入 %2</translation>
         </message>
         <message>
-            <location filename="../../gui/widgets/layer_list_editor.py" line="324" />
+            <location filename="../../gui/widgets/layer_list_editor.py" line="326" />
             <source>from the input</source>
             <translation>来自输入</translation>
         </message>
         <message>
-            <location filename="../../gui/widgets/layer_list_editor.py" line="332" />
+            <location filename="../../gui/widgets/layer_list_editor.py" line="334" />
             <source>Allowed: %1 to %2</source>
             <translation>允许范围：%1 至 %2</translation>
         </message>
         <message>
-            <location filename="../../gui/widgets/layer_list_editor.py" line="335" />
+            <location filename="../../gui/widgets/layer_list_editor.py" line="337" />
             <source>Required</source>
             <translation>必填</translation>
         </message>
@@ -744,72 +713,72 @@ Source: %2</source>
     <context>
         <name>LiveMonitor</name>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="136" />
+            <location filename="../../gui/charts/live_monitor.py" line="163" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="136" />
+            <location filename="../../gui/charts/live_monitor.py" line="163" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="137" />
+            <location filename="../../gui/charts/live_monitor.py" line="164" />
             <source>Stop or restart sampling (history is kept)</source>
             <translation>停止或重新开始采样（保留历史）</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="138" />
+            <location filename="../../gui/charts/live_monitor.py" line="165" />
             <source>CPU utilisation, %: total (bold) and per core</source>
             <translation>CPU 利用率，%：总体（粗线）和各核心</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="139" />
+            <location filename="../../gui/charts/live_monitor.py" line="166" />
             <source>RAM used, GiB (dashed: installed)</source>
             <translation>已用内存，GiB（虚线：已安装）</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="141" />
+            <location filename="../../gui/charts/live_monitor.py" line="168" />
             <source>GPU %1: utilisation and memory used (dashed), %</source>
             <translation>GPU %1：利用率和已用显存（虚线），%</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="142" />
+            <location filename="../../gui/charts/live_monitor.py" line="169" />
             <source>GPU %1: temperature, °C</source>
             <translation>GPU %1：温度，°C</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="143" />
+            <location filename="../../gui/charts/live_monitor.py" line="170" />
             <source>GPU %1: power, W</source>
             <translation>GPU %1：功耗，W</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="144" />
+            <location filename="../../gui/charts/live_monitor.py" line="171" />
             <source>GPU %1: SM clock, MHz</source>
             <translation>GPU %1：SM 频率，MHz</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="146" />
+            <location filename="../../gui/charts/live_monitor.py" line="173" />
             <source>seconds ago</source>
             <translation>秒前</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="161" />
+            <location filename="../../gui/charts/live_monitor.py" line="188" />
             <source>No GPU charts: %1</source>
             <translation>无 GPU 图表：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="170" />
+            <location filename="../../gui/charts/live_monitor.py" line="197" />
             <source>Sampling every second; 10 minutes of history.</source>
             <translation>每秒采样一次；保留 10 分钟历史。</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="174" />
+            <location filename="../../gui/charts/live_monitor.py" line="201" />
             <source>CPU %1 %, RAM %2 of %3 GiB</source>
             <translation>CPU %1 %，内存 %2 / %3 GiB</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="177" />
+            <location filename="../../gui/charts/live_monitor.py" line="204" />
             <source>paused</source>
             <translation>已暂停</translation>
         </message>
@@ -817,282 +786,287 @@ Source: %2</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="199" />
+            <location filename="../../gui/main_window.py" line="148" />
             <source>It has not been built yet.</source>
             <translation>尚未构建。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="369" />
+            <location filename="../../gui/main_window.py" line="160" />
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="356" />
             <source>&amp;New</source>
             <translation>新建(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="370" />
+            <location filename="../../gui/main_window.py" line="357" />
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="371" />
+            <location filename="../../gui/main_window.py" line="358" />
             <source>&amp;Save</source>
             <translation>保存(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="372" />
+            <location filename="../../gui/main_window.py" line="359" />
             <source>Save &amp;As…</source>
             <translation>另存为(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="373" />
+            <location filename="../../gui/main_window.py" line="360" />
             <source>&amp;Export PDF Quote…</source>
             <translation>导出 PDF 报价单(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="374" />
+            <location filename="../../gui/main_window.py" line="361" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="375" />
+            <location filename="../../gui/main_window.py" line="362" />
             <source>&amp;Preferences…</source>
             <translation>首选项(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="376" />
+            <location filename="../../gui/main_window.py" line="363" />
             <source>&amp;Reset Layout</source>
             <translation>重置布局(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="377" />
+            <location filename="../../gui/main_window.py" line="364" />
             <source>&amp;About Rigsizer</source>
             <translation>关于 Rigsizer(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="378" />
+            <location filename="../../gui/main_window.py" line="365" />
             <source>Clear Recent Files</source>
             <translation>清除最近文件</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="381" />
+            <location filename="../../gui/main_window.py" line="368" />
             <source>Start a new project with default inputs</source>
             <translation>使用默认输入新建项目</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="382" />
+            <location filename="../../gui/main_window.py" line="369" />
             <source>Open a .rigsizer.json project file</source>
             <translation>打开 .rigsizer.json 项目文件</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="383" />
+            <location filename="../../gui/main_window.py" line="370" />
             <source>Save the project to its file</source>
             <translation>将项目保存到其文件</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="384" />
+            <location filename="../../gui/main_window.py" line="371" />
             <source>Save the project under a new name</source>
             <translation>以新名称保存项目</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="385" />
+            <location filename="../../gui/main_window.py" line="372" />
             <source>Write the price quote as a PDF</source>
             <translation>将报价单导出为 PDF</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="392" />
+            <location filename="../../gui/main_window.py" line="379" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="393" />
+            <location filename="../../gui/main_window.py" line="380" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="394" />
+            <location filename="../../gui/main_window.py" line="381" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="395" />
+            <location filename="../../gui/main_window.py" line="382" />
             <source>Export PDF</source>
             <translation>导出 PDF</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="396" />
+            <location filename="../../gui/main_window.py" line="383" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="397" />
+            <location filename="../../gui/main_window.py" line="384" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="401" />
+            <location filename="../../gui/main_window.py" line="388" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="402" />
+            <location filename="../../gui/main_window.py" line="389" />
             <source>Open &amp;Recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="403" />
+            <location filename="../../gui/main_window.py" line="390" />
             <source>Open E&amp;xample</source>
             <translation>打开示例(&amp;X)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="404" />
+            <location filename="../../gui/main_window.py" line="391" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="405" />
+            <location filename="../../gui/main_window.py" line="392" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="406" />
+            <location filename="../../gui/main_window.py" line="393" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="407" />
+            <location filename="../../gui/main_window.py" line="394" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="418" />
+            <location filename="../../gui/main_window.py" line="405" />
             <source>Workstation</source>
             <translation>工作站</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="419" />
+            <location filename="../../gui/main_window.py" line="406" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="420" />
+            <location filename="../../gui/main_window.py" line="407" />
             <source>Workload</source>
             <translation>工作负载</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="421" />
+            <location filename="../../gui/main_window.py" line="408" />
             <source>Hardware</source>
             <translation>硬件</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="422" />
+            <location filename="../../gui/main_window.py" line="409" />
             <source>Results</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="423" />
+            <location filename="../../gui/main_window.py" line="410" />
             <source>Quote</source>
             <translation>报价</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="434" />
+            <location filename="../../gui/main_window.py" line="421" />
             <source>%1[*] — Rigsizer</source>
             <translation>%1[*] — Rigsizer</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="443" />
+            <location filename="../../gui/main_window.py" line="432" />
             <source>Computing…</source>
             <translation>正在计算…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="454" />
+            <location filename="../../gui/main_window.py" line="443" />
             <source>No estimate: %1</source>
             <translation>无估算结果：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="473" />
+            <location filename="../../gui/main_window.py" line="462" />
             <source>Unsaved changes</source>
             <translation>未保存的更改</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="474" />
+            <location filename="../../gui/main_window.py" line="463" />
             <source>The project has unsaved changes. Save them first?</source>
             <translation>项目有未保存的更改。是否先保存？</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="480" />
+            <location filename="../../gui/main_window.py" line="469" />
             <source>Rigsizer projects (*%1);;All files (*)</source>
             <translation>Rigsizer 项目 (*%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="484" />
+            <location filename="../../gui/main_window.py" line="473" />
             <source>Open project</source>
             <translation>打开项目</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="490" />
+            <location filename="../../gui/main_window.py" line="479" />
             <source>Save project as</source>
             <translation>项目另存为</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="497" />
+            <location filename="../../gui/main_window.py" line="486" />
             <source>New project</source>
             <translation>新项目</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="513" />
+            <location filename="../../gui/main_window.py" line="502" />
             <source>Cannot open the project</source>
             <translation>无法打开项目</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="518" />
+            <location filename="../../gui/main_window.py" line="507" />
             <source>Opened with notes: %1</source>
             <translation>已打开，附注：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="520" />
+            <location filename="../../gui/main_window.py" line="509" />
             <source>Opened %1</source>
             <translation>已打开 %1</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="531" />
+            <location filename="../../gui/main_window.py" line="520" />
             <source>Cannot open the example</source>
             <translation>无法打开示例</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="552" />
+            <location filename="../../gui/main_window.py" line="541" />
             <source>Cannot save the project</source>
             <translation>无法保存项目</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="555" />
+            <location filename="../../gui/main_window.py" line="544" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="594" />
+            <location filename="../../gui/main_window.py" line="583" />
             <source>No examples: %1</source>
             <translation>没有示例：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="617" />
+            <location filename="../../gui/main_window.py" line="606" />
             <source>Cannot recover the project</source>
             <translation>无法恢复项目</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="621" />
+            <location filename="../../gui/main_window.py" line="610" />
             <source>Recover autosaved changes</source>
             <translation>恢复自动保存的更改</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="625" />
+            <location filename="../../gui/main_window.py" line="614" />
             <source>Recovered the autosaved project</source>
             <translation>已恢复自动保存的项目</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="644" />
+            <location filename="../../gui/main_window.py" line="633" />
             <source>Export PDF quote</source>
             <translation>导出 PDF 报价单</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="644" />
+            <location filename="../../gui/main_window.py" line="633" />
             <source>The Quote pane is not available.</source>
             <translation>报价面板不可用。</translation>
         </message>
@@ -1129,234 +1103,178 @@ Source: %2</source>
     <context>
         <name>ModelPane</name>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="44" />
-            <location filename="../../gui/panes/model_pane.py" line="45" />
+            <location filename="../../gui/panes/model_pane.py" line="42" />
+            <location filename="../../gui/panes/model_pane.py" line="43" />
             <source>d_model</source>
             <translation>d_model</translation>
         </message>
         <message>
+            <location filename="../../gui/panes/model_pane.py" line="42" />
+            <location filename="../../gui/panes/model_pane.py" line="43" />
             <location filename="../../gui/panes/model_pane.py" line="44" />
-            <location filename="../../gui/panes/model_pane.py" line="45" />
-            <location filename="../../gui/panes/model_pane.py" line="46" />
             <source>Heads</source>
             <translation>注意力头数</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="44" />
-            <location filename="../../gui/panes/model_pane.py" line="47" />
+            <location filename="../../gui/panes/model_pane.py" line="42" />
+            <location filename="../../gui/panes/model_pane.py" line="45" />
             <source>Encoder layers</source>
             <translation>编码器层数</translation>
         </message>
         <message>
+            <location filename="../../gui/panes/model_pane.py" line="43" />
             <location filename="../../gui/panes/model_pane.py" line="45" />
-            <location filename="../../gui/panes/model_pane.py" line="47" />
             <source>Decoder layers</source>
             <translation>解码器层数</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="45" />
+            <location filename="../../gui/panes/model_pane.py" line="43" />
             <source>Object queries</source>
             <translation>目标查询数</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="46" />
+            <location filename="../../gui/panes/model_pane.py" line="44" />
             <source>Layers</source>
             <translation>层数</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="48" />
+            <location filename="../../gui/panes/model_pane.py" line="46" />
             <source>d_ff</source>
             <translation>d_ff</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="48" />
+            <location filename="../../gui/panes/model_pane.py" line="46" />
             <source>d_ff / d_model (MLP ratio)</source>
             <translation>d_ff / d_model（MLP 比例）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="49" />
-            <location filename="../../gui/panes/model_pane.py" line="444" />
+            <location filename="../../gui/panes/model_pane.py" line="47" />
+            <location filename="../../gui/panes/model_pane.py" line="380" />
             <source>Vocabulary</source>
             <translation>词表大小</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="50" />
+            <location filename="../../gui/panes/model_pane.py" line="48" />
             <source>Width multiplier</source>
             <translation>宽度系数</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="50" />
+            <location filename="../../gui/panes/model_pane.py" line="48" />
             <source>Blocks per stage</source>
             <translation>每阶段块数</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="50" />
+            <location filename="../../gui/panes/model_pane.py" line="48" />
             <source>Channels per stage</source>
             <translation>每阶段通道数</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="130" />
-            <source>Model zoo</source>
-            <translation>模型库</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/model_pane.py" line="132" />
-            <source>Search: name, family, input size, classes…</source>
-            <translation>搜索：名称、系列、输入尺寸、类别数…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/model_pane.py" line="138" />
-            <location filename="../../gui/panes/model_pane.py" line="207" />
-            <source>Model</source>
-            <translation>模型</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/model_pane.py" line="138" />
-            <source>Family</source>
-            <translation>系列</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/model_pane.py" line="138" />
-            <source>Input</source>
-            <translation>输入</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/model_pane.py" line="139" />
-            <source>Classes</source>
-            <translation>类别数</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/model_pane.py" line="139" />
-            <source>Params</source>
-            <translation>参数量</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/model_pane.py" line="153" />
-            <source>Use its default input size</source>
-            <translation>使用其默认输入尺寸</translation>
-        </message>
-        <message>
             <location filename="../../gui/panes/model_pane.py" line="155" />
-            <source>Also set channels, height and width to the model's own input. Untick to keep your input (e.g. large grayscale images).</source>
-            <translation>同时将通道数、高度和宽度设为模型自身的输入。取消勾选则保留您的输入（如大尺寸灰度图像）。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/model_pane.py" line="157" />
-            <source>Use model</source>
-            <translation>使用模型</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/model_pane.py" line="159" />
-            <source>Build your own…</source>
-            <translation>自定义构建…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/model_pane.py" line="160" />
-            <source>Start a custom layer list (replaces the zoo model)</source>
-            <translation>开始自定义层列表（替换模型库中的模型）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/model_pane.py" line="188" />
             <source>Input and head</source>
             <translation>输入和输出头</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="192" />
+            <location filename="../../gui/panes/model_pane.py" line="159" />
             <source>Architecture</source>
             <translation>架构</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="195" />
+            <location filename="../../gui/panes/model_pane.py" line="162" />
             <source>Custom layers</source>
             <translation>自定义层</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="211" />
+            <location filename="../../gui/panes/model_pane.py" line="174" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/model_pane.py" line="178" />
             <source>Per-layer statistics</source>
             <translation>逐层统计</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="219" />
+            <location filename="../../gui/panes/model_pane.py" line="186" />
             <source>Filter layers (e.g. conv, layer3)</source>
             <translation>筛选层（如 conv、layer3）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="251" />
+            <location filename="../../gui/panes/model_pane.py" line="218" />
             <source>Top </source>
             <translation>前 </translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="253" />
+            <location filename="../../gui/panes/model_pane.py" line="220" />
             <source>Group by stage</source>
             <translation>按阶段分组</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="262" />
+            <location filename="../../gui/panes/model_pane.py" line="229" />
             <source>Layer statistics</source>
             <translation>层统计</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="328" />
+            <location filename="../../gui/panes/model_pane.py" line="264" />
             <source>Use model %1</source>
             <translation>使用模型 %1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="333" />
+            <location filename="../../gui/panes/model_pane.py" line="269" />
             <source>Build a custom model</source>
             <translation>构建自定义模型</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="363" />
+            <location filename="../../gui/panes/model_pane.py" line="299" />
             <source>Transformer</source>
             <translation>Transformer</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="364" />
+            <location filename="../../gui/panes/model_pane.py" line="300" />
             <source>Architecture (%1)</source>
             <translation>架构（%1）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="380" />
+            <location filename="../../gui/panes/model_pane.py" line="316" />
             <source>Builder parameter %1 of %2; default %3</source>
             <translation>%2 的构建参数 %1；默认值 %3</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="412" />
+            <location filename="../../gui/panes/model_pane.py" line="348" />
             <source>Custom model</source>
             <translation>自定义模型</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="416" />
+            <location filename="../../gui/panes/model_pane.py" line="352" />
             <source>Reference: %1 params, %2 MACs at %3</source>
             <translation>参考值：%1 参数，%3 输入下 %2 MACs</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="419" />
+            <location filename="../../gui/panes/model_pane.py" line="355" />
             <source>Reference: %1 params at %3</source>
             <translation>参考值：%3 输入下 %1 参数</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="442" />
+            <location filename="../../gui/panes/model_pane.py" line="378" />
             <source>Source length</source>
             <translation>源序列长度</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="443" />
+            <location filename="../../gui/panes/model_pane.py" line="379" />
             <source>Target length</source>
             <translation>目标序列长度</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="451" />
+            <location filename="../../gui/panes/model_pane.py" line="387" />
             <source>tokens</source>
             <translation>词元</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="470" />
+            <location filename="../../gui/panes/model_pane.py" line="406" />
             <source>Total: %1 params (%2 trainable), %3 MACs (%4 FLOPs), %5 other ops, %6 activations per sample, %7 traffic at %8; input %9</source>
             <translation>合计：%1 参数（%2 可训练），%3 MACs（%4 FLOPs），%5 其他运算，每样本 %6 激活值，%8 精度下访存 %7；输入 %9</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="482" />
+            <location filename="../../gui/panes/model_pane.py" line="418" />
             <source>No statistics: %1</source>
             <translation>无统计数据：%1</translation>
         </message>
@@ -1364,7 +1282,7 @@ Source: %2</source>
     <context>
         <name>PanePlaceholder</name>
         <message>
-            <location filename="../../gui/main_window.py" line="63" />
+            <location filename="../../gui/main_window.py" line="60" />
             <source>The %1 pane is not available.
 %2</source>
             <translation>%1面板不可用。
@@ -1413,32 +1331,32 @@ Source: %2</source>
     <context>
         <name>PartyEditor</name>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="111" />
+            <location filename="../../gui/report/quote_editor.py" line="67" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="111" />
+            <location filename="../../gui/report/quote_editor.py" line="67" />
             <source>Contact</source>
             <translation>联系人</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="111" />
+            <location filename="../../gui/report/quote_editor.py" line="67" />
             <source>E-mail</source>
             <translation>电子邮件</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="112" />
+            <location filename="../../gui/report/quote_editor.py" line="68" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="112" />
+            <location filename="../../gui/report/quote_editor.py" line="68" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="112" />
+            <location filename="../../gui/report/quote_editor.py" line="68" />
             <source>Tax / registration no.</source>
             <translation>税号/注册号</translation>
         </message>
@@ -1536,6 +1454,44 @@ Source: %2</source>
         </message>
     </context>
     <context>
+        <name>PriceList</name>
+        <message>
+            <location filename="../../gui/widgets/price_list.py" line="50" />
+            <source>Item</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/price_list.py" line="50" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/price_list.py" line="50" />
+            <source>Price</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/price_list.py" line="51" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/price_list.py" line="51" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/price_list.py" line="61" />
+            <source>Edit price…</source>
+            <translation>编辑价格…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/price_list.py" line="62" />
+            <source>Your own figure, with its date and source; kept across catalog updates</source>
+            <translation>您自己的价格，附日期和来源；目录更新后仍保留</translation>
+        </message>
+    </context>
+    <context>
         <name>ProjectField</name>
         <message>
             <location filename="../../gui/widgets/project_field.py" line="22" />
@@ -1600,7 +1556,7 @@ Source: %2</source>
         <message>
             <location filename="../../gui/widgets/project_field.py" line="27" />
             <source>Light</source>
-            <translation>浅色</translation>
+            <translation>轻度</translation>
         </message>
         <message>
             <location filename="../../gui/widgets/project_field.py" line="27" />
@@ -2083,346 +2039,354 @@ Source: %2</source>
         </message>
     </context>
     <context>
-        <name>QuotePane</name>
+        <name>QuoteEditor</name>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="151" />
-            <source>New from estimate</source>
-            <translation>根据估算新建</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="152" />
-            <source>Quote the configuration of the current estimate</source>
-            <translation>为当前估算的配置生成报价</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="153" />
-            <source>Export PDF…</source>
-            <translation>导出 PDF…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="154" />
-            <source>Re-export</source>
-            <translation>重新导出</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="155" />
-            <source>Write the selected history entry's PDF again</source>
-            <translation>重新生成所选历史记录的 PDF</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="156" />
-            <source>Duplicate as revision</source>
-            <translation>复制为修订版</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="172" />
-            <source>Search number, customer, project…</source>
-            <translation>搜索编号、客户、项目…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="177" />
-            <source>Number</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="177" />
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="177" />
-            <location filename="../../gui/panes/quote_pane.py" line="239" />
-            <source>Customer</source>
-            <translation>客户</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="177" />
-            <source>Project</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="177" />
-            <source>Total</source>
-            <translation>合计</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="185" />
-            <source>Open in editor</source>
-            <translation>在编辑器中打开</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="194" />
-            <source>No quote open: press “New from estimate” or open one from the history.</source>
-            <translation>未打开报价单：请点击“根据估算新建”，或从历史记录中打开。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="197" />
+            <location filename="../../gui/report/quote_editor.py" line="98" />
             <source>Parties</source>
             <translation>双方信息</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="198" />
+            <location filename="../../gui/report/quote_editor.py" line="99" />
             <source>Terms</source>
             <translation>条款</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="199" />
+            <location filename="../../gui/report/quote_editor.py" line="100" />
             <source>Line items</source>
             <translation>明细</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="224" />
+            <location filename="../../gui/report/quote_editor.py" line="126" />
             <source>Seller</source>
             <translation>卖方</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="228" />
+            <location filename="../../gui/report/quote_editor.py" line="130" />
             <source>Logo image (optional)</source>
             <translation>徽标图片（可选）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="229" />
+            <location filename="../../gui/report/quote_editor.py" line="131" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="234" />
+            <location filename="../../gui/report/quote_editor.py" line="136" />
             <source>Remember seller details</source>
             <translation>记住卖方信息</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="266" />
+            <location filename="../../gui/report/quote_editor.py" line="141" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location filename="../../gui/report/quote_editor.py" line="168" />
             <source>Units of %1 per 1 USD</source>
             <translation>每 1 美元兑换的 %1 数量</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="274" />
+            <location filename="../../gui/report/quote_editor.py" line="176" />
             <source>Prices include tax (含税)</source>
             <translation>价格含税</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="280" />
+            <location filename="../../gui/report/quote_editor.py" line="182" />
             <source>English</source>
             <translation>英文</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="280" />
+            <location filename="../../gui/report/quote_editor.py" line="182" />
             <source>Simplified Chinese</source>
             <translation>简体中文</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="280" />
+            <location filename="../../gui/report/quote_editor.py" line="182" />
             <source>Bilingual</source>
             <translation>中英双语</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="299" />
+            <location filename="../../gui/report/quote_editor.py" line="201" />
             <source>Quote number</source>
             <translation>报价单号</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="299" />
+            <location filename="../../gui/report/quote_editor.py" line="201" />
             <source>Issue date</source>
             <translation>出具日期</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="300" />
+            <location filename="../../gui/report/quote_editor.py" line="202" />
             <source>Valid until</source>
             <translation>有效期至</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="300" />
+            <location filename="../../gui/report/quote_editor.py" line="202" />
             <source>Currency</source>
             <translation>币种</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="301" />
+            <location filename="../../gui/report/quote_editor.py" line="203" />
             <source>Exchange rates</source>
             <translation>汇率</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="301" />
+            <location filename="../../gui/report/quote_editor.py" line="203" />
             <source>Tax rate</source>
             <translation>税率</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="302" />
+            <location filename="../../gui/report/quote_editor.py" line="204" />
             <source>Discount</source>
             <translation>折扣</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="302" />
+            <location filename="../../gui/report/quote_editor.py" line="204" />
             <source>Shipping</source>
             <translation>运费</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="303" />
+            <location filename="../../gui/report/quote_editor.py" line="205" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="303" />
+            <location filename="../../gui/report/quote_editor.py" line="205" />
             <source>Paper</source>
             <translation>纸张</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="304" />
+            <location filename="../../gui/report/quote_editor.py" line="206" />
             <source>Payment terms</source>
             <translation>付款条件</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="304" />
+            <location filename="../../gui/report/quote_editor.py" line="206" />
             <source>Lead time</source>
             <translation>交货期</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="305" />
+            <location filename="../../gui/report/quote_editor.py" line="207" />
             <source>Warranty</source>
             <translation>质保</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="305" />
+            <location filename="../../gui/report/quote_editor.py" line="207" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="315" />
+            <location filename="../../gui/report/quote_editor.py" line="217" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="315" />
+            <location filename="../../gui/report/quote_editor.py" line="217" />
             <source>Part</source>
             <translation>部件</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="315" />
+            <location filename="../../gui/report/quote_editor.py" line="217" />
             <source>Specification</source>
             <translation>规格</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="315" />
+            <location filename="../../gui/report/quote_editor.py" line="217" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="315" />
+            <location filename="../../gui/report/quote_editor.py" line="217" />
             <source>Unit price</source>
             <translation>单价</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="316" />
+            <location filename="../../gui/report/quote_editor.py" line="218" />
             <source>Price currency</source>
             <translation>价格币种</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="316" />
+            <location filename="../../gui/report/quote_editor.py" line="218" />
             <source>Line total</source>
             <translation>小计</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="316" />
+            <location filename="../../gui/report/quote_editor.py" line="218" />
             <source>Optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="324" />
+            <location filename="../../gui/report/quote_editor.py" line="226" />
             <source>Add line</source>
             <translation>添加一行</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="325" />
+            <location filename="../../gui/report/quote_editor.py" line="227" />
             <source>Remove line</source>
             <translation>删除一行</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="352" />
-            <source>Quote history unavailable: %1</source>
-            <translation>报价历史不可用：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="389" />
-            <source>Revision %1 opened; export it to issue it.</source>
-            <translation>已打开修订版 %1；导出后即正式出具。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="404" />
-            <source>No estimate yet: enter a model and hardware first.</source>
-            <translation>尚无估算：请先输入模型和硬件。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="430" />
-            <source>Estimating %1 × %2…</source>
-            <translation>正在估算 %1 × %2…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="454" />
+            <location filename="../../gui/report/quote_editor.py" line="244" />
+            <location filename="../../gui/report/quote_editor.py" line="267" />
             <source>assigned on export</source>
             <translation>导出时分配</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="498" />
+            <location filename="../../gui/report/quote_editor.py" line="288" />
             <source>No catalog price: enter a current one</source>
             <translation>目录中无价格：请输入当前价格</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="509" />
+            <location filename="../../gui/report/quote_editor.py" line="299" />
             <source>New item</source>
             <translation>新项目</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="550" />
+            <location filename="../../gui/report/quote_editor.py" line="340" />
             <source>entered by the seller</source>
             <translation>由卖方填写</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="587" />
+            <location filename="../../gui/report/quote_editor.py" line="365" />
             <source>Subtotal %1 · discount %2 · tax %3 · total %4</source>
             <translation>小计 %1 · 折扣 %2 · 税 %3 · 合计 %4</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="592" />
+            <location filename="../../gui/report/quote_editor.py" line="370" />
             <source>%1 line(s) without a price</source>
             <translation>%1 行没有价格</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="616" />
-            <source>Seller details saved for new quotes.</source>
-            <translation>卖方信息已保存，将用于新报价单。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="624" />
+            <location filename="../../gui/report/quote_editor.py" line="392" />
             <source>Logo image</source>
             <translation>徽标图片</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="624" />
+            <location filename="../../gui/report/quote_editor.py" line="392" />
             <source>Images (*.png *.jpg *.svg)</source>
             <translation>图片 (*.png *.jpg *.svg)</translation>
         </message>
+    </context>
+    <context>
+        <name>QuotePane</name>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="635" />
-            <location filename="../../gui/panes/quote_pane.py" line="683" />
+            <location filename="../../gui/panes/quote_pane.py" line="98" />
+            <source>New from estimate</source>
+            <translation>根据估算新建</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="99" />
+            <source>Quote the configuration of the current estimate</source>
+            <translation>为当前估算的配置生成报价</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="100" />
+            <source>Export PDF…</source>
+            <translation>导出 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="101" />
+            <source>Re-export</source>
+            <translation>重新导出</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="102" />
+            <source>Write the selected history entry's PDF again</source>
+            <translation>重新生成所选历史记录的 PDF</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="103" />
+            <source>Duplicate as revision</source>
+            <translation>复制为修订版</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="119" />
+            <source>Search number, customer, project…</source>
+            <translation>搜索编号、客户、项目…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="124" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="124" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="124" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="124" />
+            <source>Project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="124" />
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="132" />
+            <source>Open in editor</source>
+            <translation>在编辑器中打开</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="141" />
+            <source>No quote open: press “New from estimate” or open one from the history.</source>
+            <translation>未打开报价单：请点击“根据估算新建”，或从历史记录中打开。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="146" />
+            <source>Seller details saved for new quotes.</source>
+            <translation>卖方信息已保存，将用于新报价单。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="174" />
+            <source>Quote history unavailable: %1</source>
+            <translation>报价历史不可用：%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="211" />
+            <source>Revision %1 opened; export it to issue it.</source>
+            <translation>已打开修订版 %1；导出后即正式出具。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="226" />
+            <source>No estimate yet: enter a model and hardware first.</source>
+            <translation>尚无估算：请先输入模型和硬件。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="252" />
+            <source>Estimating %1 × %2…</source>
+            <translation>正在估算 %1 × %2…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="314" />
+            <location filename="../../gui/panes/quote_pane.py" line="362" />
             <source>Export PDF quote</source>
             <translation>导出 PDF 报价单</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="635" />
+            <location filename="../../gui/panes/quote_pane.py" line="314" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="655" />
+            <location filename="../../gui/panes/quote_pane.py" line="334" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="670" />
+            <location filename="../../gui/panes/quote_pane.py" line="349" />
             <source>Exported %1 to %2 (%3 pages)</source>
             <translation>已将 %1 导出到 %2（%3 页）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="680" />
+            <location filename="../../gui/panes/quote_pane.py" line="359" />
             <source>Export failed: %1</source>
             <translation>导出失败：%1</translation>
         </message>
@@ -2430,22 +2394,22 @@ Source: %2</source>
     <context>
         <name>RecoveryBanner</name>
         <message>
-            <location filename="../../gui/main_window.py" line="113" />
+            <location filename="../../gui/autosave.py" line="251" />
             <source>Recover</source>
             <translation>恢复</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="114" />
+            <location filename="../../gui/autosave.py" line="252" />
             <source>Discard</source>
             <translation>丢弃</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="119" />
+            <location filename="../../gui/autosave.py" line="257" />
             <source>an untitled project</source>
             <translation>未命名项目</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="121" />
+            <location filename="../../gui/autosave.py" line="259" />
             <source>Rigsizer did not exit cleanly. Unsaved changes to “%1” from %2 can be recovered.</source>
             <translation>Rigsizer 上次未正常退出。可以恢复“%1”在 %2 的未保存更改。</translation>
         </message>
@@ -2453,240 +2417,240 @@ Source: %2</source>
     <context>
         <name>ResultsPane</name>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="151" />
+            <location filename="../../gui/panes/results_pane.py" line="98" />
             <source>Estimated on</source>
             <translation>估算硬件</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="154" />
+            <location filename="../../gui/panes/results_pane.py" line="101" />
             <source>The project's first hardware candidate is estimated; pick another candidate to make it the first (add candidates in the Hardware pane).</source>
             <translation>估算针对项目的第一个候选硬件；选择其他候选可将其设为第一个（在“硬件”面板中添加候选）。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="174" />
+            <location filename="../../gui/panes/results_pane.py" line="121" />
             <source>Training time per epoch</source>
             <translation>每轮训练时间</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="174" />
+            <location filename="../../gui/panes/results_pane.py" line="121" />
             <source>Training run</source>
             <translation>整次训练</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="175" />
+            <location filename="../../gui/panes/results_pane.py" line="122" />
             <source>Training throughput</source>
             <translation>训练吞吐量</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="175" />
+            <location filename="../../gui/panes/results_pane.py" line="122" />
             <source>Memory per device</source>
             <translation>每设备内存</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="176" />
+            <location filename="../../gui/panes/results_pane.py" line="123" />
             <source>Bottleneck</source>
             <translation>瓶颈</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="176" />
+            <location filename="../../gui/panes/results_pane.py" line="123" />
             <source>Inference latency</source>
             <translation>推理延迟</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="177" />
+            <location filename="../../gui/panes/results_pane.py" line="124" />
             <source>Takt margin</source>
             <translation>节拍余量</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="177" />
+            <location filename="../../gui/panes/results_pane.py" line="124" />
             <source>Hardware price</source>
             <translation>硬件价格</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="200" />
+            <location filename="../../gui/panes/results_pane.py" line="147" />
             <source>Click a configuration to see it.</source>
             <translation>点击一个配置查看详情。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="202" />
+            <location filename="../../gui/panes/results_pane.py" line="149" />
             <source>Use this configuration</source>
             <translation>使用此配置</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="236" />
-            <location filename="../../gui/panes/results_pane.py" line="239" />
+            <location filename="../../gui/panes/results_pane.py" line="183" />
+            <location filename="../../gui/panes/results_pane.py" line="186" />
             <source>Updating…</source>
             <translation>正在更新…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="243" />
-            <location filename="../../gui/panes/results_pane.py" line="291" />
+            <location filename="../../gui/panes/results_pane.py" line="190" />
+            <location filename="../../gui/panes/results_pane.py" line="240" />
             <source>No estimate: %1</source>
             <translation>无估算结果：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="276" />
+            <location filename="../../gui/panes/results_pane.py" line="225" />
             <source>This workstation</source>
             <translation>本工作站</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="291" />
+            <location filename="../../gui/panes/results_pane.py" line="240" />
             <source>No estimate yet</source>
             <translation>尚无估算</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="322" />
+            <location filename="../../gui/panes/results_pane.py" line="271" />
             <source>per step (no dataset)</source>
             <translation>每步（无数据集）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="330" />
+            <location filename="../../gui/panes/results_pane.py" line="279" />
             <source>%1 × %2, utilisation %3 %</source>
             <translation>%1 × %2，利用率 %3 %</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="333" />
+            <location filename="../../gui/panes/results_pane.py" line="283" />
             <source>of %1 — fits</source>
             <translation>/ %1 — 可容纳</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="334" />
+            <location filename="../../gui/panes/results_pane.py" line="284" />
             <source>of %1 — does NOT fit</source>
             <translation>/ %1 — 放不下</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="336" />
+            <location filename="../../gui/panes/results_pane.py" line="286" />
             <source>largest batch that fits: %1</source>
             <translation>可容纳的最大批大小：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="351" />
+            <location filename="../../gui/panes/results_pane.py" line="301" />
             <source>needs %1 images/s; %2</source>
             <translation>需要 %1 张/秒；%2</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="353" />
+            <location filename="../../gui/panes/results_pane.py" line="303" />
             <source>meets the line</source>
             <translation>满足产线要求</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="353" />
+            <location filename="../../gui/panes/results_pane.py" line="303" />
             <source>misses the line</source>
             <translation>不满足产线要求</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="357" />
+            <location filename="../../gui/panes/results_pane.py" line="307" />
             <source>no production line set</source>
             <translation>未设置产线</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="358" />
+            <location filename="../../gui/panes/results_pane.py" line="308" />
             <source>Set a takt time or line speed in the Workload pane.</source>
             <translation>请在“工作负载”面板中设置节拍时间或线速度。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="365" />
+            <location filename="../../gui/panes/results_pane.py" line="315" />
             <source>per device, %1 (%2)</source>
             <translation>每设备，%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="369" />
+            <location filename="../../gui/panes/results_pane.py" line="319" />
             <source>no price in the catalog</source>
             <translation>目录中无价格</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="370" />
+            <location filename="../../gui/panes/results_pane.py" line="320" />
             <source>Add a price in the Hardware pane.</source>
             <translation>请在“硬件”面板中添加价格。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="374" />
+            <location filename="../../gui/panes/results_pane.py" line="324" />
             <source>Compute</source>
             <translation>计算</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="374" />
+            <location filename="../../gui/panes/results_pane.py" line="324" />
             <source>Memory bandwidth</source>
             <translation>内存带宽</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="375" />
-            <location filename="../../gui/panes/results_pane.py" line="376" />
+            <location filename="../../gui/panes/results_pane.py" line="325" />
+            <location filename="../../gui/panes/results_pane.py" line="326" />
             <source>Data pipeline (CPU)</source>
             <translation>数据管道（CPU）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="376" />
+            <location filename="../../gui/panes/results_pane.py" line="326" />
             <source>GPU communication</source>
             <translation>GPU 通信</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="377" />
+            <location filename="../../gui/panes/results_pane.py" line="327" />
             <source>Launch overhead</source>
             <translation>启动开销</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="377" />
+            <location filename="../../gui/panes/results_pane.py" line="327" />
             <source>Memory capacity</source>
             <translation>内存容量</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="378" />
+            <location filename="../../gui/panes/results_pane.py" line="328" />
             <source>Storage</source>
             <translation>存储</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="378" />
+            <location filename="../../gui/panes/results_pane.py" line="328" />
             <source>PCIe transfers</source>
             <translation>PCIe 传输</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="403" />
+            <location filename="../../gui/panes/results_pane.py" line="353" />
             <source>Training</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="405" />
+            <location filename="../../gui/panes/results_pane.py" line="355" />
             <source>Inference</source>
             <translation>推理</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="410" />
+            <location filename="../../gui/panes/results_pane.py" line="360" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="410" />
+            <location filename="../../gui/panes/results_pane.py" line="360" />
             <source>Gradients</source>
             <translation>梯度</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="411" />
+            <location filename="../../gui/panes/results_pane.py" line="361" />
             <source>Optimizer state</source>
             <translation>优化器状态</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="411" />
+            <location filename="../../gui/panes/results_pane.py" line="361" />
             <source>Activations</source>
             <translation>激活值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="412" />
+            <location filename="../../gui/panes/results_pane.py" line="362" />
             <source>Workspace</source>
             <translation>工作区</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="412" />
+            <location filename="../../gui/panes/results_pane.py" line="362" />
             <source>Runtime context</source>
             <translation>运行时上下文</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="456" />
+            <location filename="../../gui/panes/results_pane.py" line="406" />
             <source>No training in this project: nothing to trade against price</source>
             <translation>本项目不含训练：无法与价格权衡</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="468" />
+            <location filename="../../gui/panes/results_pane.py" line="418" />
             <source>System price from the recommendation:
 %1
 
@@ -2697,22 +2661,22 @@ Source: %2</source>
 %2</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="471" />
+            <location filename="../../gui/panes/results_pane.py" line="421" />
             <source>%1 × %2 with CPU, RAM and storage</source>
             <translation>%1 × %2，含 CPU、内存和存储</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="478" />
+            <location filename="../../gui/panes/results_pane.py" line="428" />
             <source>No recommendation: %1</source>
             <translation>无推荐：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="485" />
+            <location filename="../../gui/panes/results_pane.py" line="435" />
             <source>%1: %2, %3</source>
             <translation>%1：%2，%3</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="489" />
+            <location filename="../../gui/panes/results_pane.py" line="439" />
             <source>Pareto-optimal</source>
             <translation>帕累托最优</translation>
         </message>
@@ -2836,7 +2800,7 @@ intensity %2 FLOP/B
         </message>
         <message>
             <location filename="../../gui/charts/throughput.py" line="30" />
-            <location filename="../../gui/charts/throughput.py" line="61" />
+            <location filename="../../gui/charts/throughput.py" line="68" />
             <source>No throughput estimate</source>
             <translation>无吞吐量估算</translation>
         </message>
@@ -3078,7 +3042,7 @@ intensity %2 FLOP/B
         <message>
             <location filename="../../gui/panes/workstation_pane.py" line="298" />
             <source>Model</source>
-            <translation>模型</translation>
+            <translation>型号</translation>
         </message>
         <message>
             <location filename="../../gui/panes/workstation_pane.py" line="299" />
@@ -3233,6 +3197,69 @@ intensity %2 FLOP/B
             <location filename="../../gui/panes/workstation_pane.py" line="481" />
             <source>Measured on this machine now; theoretical values come from the catalog or from cores × clock × FLOPs/cycle.</source>
             <translation>刚在本机上测得；理论值来自目录，或由 核心数 × 频率 × 每周期 FLOPs 得出。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ZooPicker</name>
+        <message>
+            <location filename="../../gui/widgets/zoo_picker.py" line="51" />
+            <source>Model zoo</source>
+            <translation>模型库</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/zoo_picker.py" line="53" />
+            <source>Search: name, family, input size, classes…</source>
+            <translation>搜索：名称、系列、输入尺寸、类别数…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/zoo_picker.py" line="59" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/zoo_picker.py" line="59" />
+            <source>Family</source>
+            <translation>系列</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/zoo_picker.py" line="59" />
+            <source>Input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/zoo_picker.py" line="60" />
+            <source>Classes</source>
+            <translation>类别数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/zoo_picker.py" line="60" />
+            <source>Params</source>
+            <translation>参数量</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/zoo_picker.py" line="73" />
+            <source>Use its default input size</source>
+            <translation>使用其默认输入尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/zoo_picker.py" line="75" />
+            <source>Also set channels, height and width to the model's own input. Untick to keep your input (e.g. large grayscale images).</source>
+            <translation>同时将通道数、高度和宽度设为模型自身的输入。取消勾选则保留您的输入（如大尺寸灰度图像）。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/zoo_picker.py" line="79" />
+            <source>Use model</source>
+            <translation>使用模型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/zoo_picker.py" line="81" />
+            <source>Build your own…</source>
+            <translation>自定义构建…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/zoo_picker.py" line="82" />
+            <source>Start a custom layer list (replaces the zoo model)</source>
+            <translation>开始自定义层列表（替换模型库中的模型）</translation>
         </message>
     </context>
     <context>
