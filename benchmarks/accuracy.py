@@ -10,6 +10,7 @@ the timm RTX 3090 training runs. `--quick` (CI) skips the refits and uses the st
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 
@@ -72,7 +73,8 @@ def main() -> int:
         if quick:
             lodo = np.full_like(in_sample, np.nan)
         else:
-            lodo = fitting.abs_pct(fitting.leave_one_device_out(data, iterations=12, start=params))
+            lodo = fitting.abs_pct(fitting.leave_one_device_out(data, iterations=12, start=params,
+                                                                workers=os.cpu_count() or 1))
         print(f"calibration: {calibration.version}; {len(data.rows)} rows; skipped {data.skipped}")
         print(f"{'source':52s} {'rows':>5s}  {'LODO med':>7s} {'p90':>7s}   {'in-sample':>7s} {'p90':>7s}"
               f"   {'naive med':>7s} {'p90':>7s}   (absolute % error)")

@@ -9,6 +9,7 @@ data and code give the same file. Usage: python benchmarks/fit_calibration.py [-
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from datetime import UTC, datetime
@@ -28,7 +29,8 @@ def main() -> int:
     print(f"{len(data.rows)} measurement rows used; skipped: {data.skipped}")
     params = fitting.fit(data, iterations=5 if quick else 40)
     in_sample = fitting.log_error(data, params)
-    lodo = fitting.leave_one_device_out(data, iterations=3 if quick else 12, start=params)
+    lodo = fitting.leave_one_device_out(data, iterations=3 if quick else 12, start=params,
+                                           workers=os.cpu_count() or 1)
     bands = {
         "train": fitting.quantiles(lodo[data.training]),
         "infer": fitting.quantiles(lodo[~data.training]),

@@ -43,3 +43,47 @@ def load_example(name: str) -> Project:
     from .project import load_project
 
     return load_project(paths[name])
+
+
+# What the seed article claimed (domain.md section 10, seed 000), checked against the catalog,
+# the model engine and the estimator.
+SEED_CLAIMS: tuple[tuple[str, str], ...] = (
+    ("RTX 4090 FP32 peak", "dual RTX 4090 = 72.8 TFLOPS FP32"),
+    ("RTX 4090 FP16 dense peak (FP32 accumulate)", "dual RTX 4090 = 291.2 FP16; 330 TFLOPS per card"),
+    ("RTX 4090 NVLink", "NVLink 600 GB/s"),
+    ("DETR-R50 trainable parameters", "about 110 M"),
+    ("DETR-R50 COCO epoch on 8 V100", "1.5 h per epoch"),
+)
+
+
+def seed_case_comparison(catalog=None) -> list[dict]:
+    """Rows of (claim, what the article said, what Rigsizer computes, source) for the seed case."""
+    from .estimate.estimator import estimate
+    from .units import format_si
+
+    if catalog is None:
+        from .hardware.catalog import Catalog
+
+        catalog = Catalog.open()
+    seed = load_example("fabric-seed")
+    gpu = catalog.resolve("GeForce RTX 4090")
+    coco = seed.with_values({
+        "task": "train", "training.precision": "fp32", "training.batch": 2, "dataset.images": 118_287,
+        "dataset.width": 640, "dataset.height": 480, "dataset.file_kb": 160, "training.validation_fraction": 0.0,
+        "training.epochs": 1, "hardware.cpu": "", "hardware.candidates": [{"device": "V100 SXM2 32GB", "count": 8}],
+    })
+    epoch = estimate(coco, catalog).training.epoch_time
+    result = estimate(seed.with_value("task", "train"), catalog)
+    nvlink = "none (no NVLink, no peer-to-peer)" if not gpu.nvlink_bps == gpu.nvlink_bps or not gpu.nvlink_bps \
+        else f"{gpu.nvlink_bps / 1e9:.0f} GB/s"
+    values = (
+        (f"{format_si(gpu.peak('fp32'), 'FLOPS')} per card, {format_si(2 * gpu.peak('fp32'), 'FLOPS')} for two",
+         gpu.source),
+        (f"{format_si(gpu.peak('fp16'), 'FLOPS')} per card dense with FP32 accumulate "
+         "(330 is the FP16-accumulate rate, 660 with sparsity)", gpu.source),
+        (nvlink, "misc.md section 7; Ada whitepaper"),
+        (f"{result.model.trainable_params / 1e6:.1f} M (41.3 M in the DETR training logs)", "model engine; misc.md"),
+        (f"{epoch.value / 60:.0f} min estimated (the DETR README reports 28 min)", "Rigsizer estimate; misc.md"),
+    )
+    return [{"claim": claim, "article": said, "rigsizer": value, "source": source}
+            for (claim, said), (value, source) in zip(SEED_CLAIMS, values, strict=True)]

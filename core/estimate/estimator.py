@@ -172,7 +172,7 @@ def _cloud(catalog, spec, devices: int, training) -> tuple[CloudOption, ...]:
             continue
         per_gpu = entry.price
         match = re.search(r"(\d+)\s*x", entry.item)
-        if "instance" in entry.unit and match:
+        if re.search(r"instance|vm-hour|node|server", entry.unit.lower()) and match:
             per_gpu = entry.price / int(match.group(1))
         out.append(CloudOption(entry.item, per_gpu, entry.currency, hours * devices, per_gpu * hours * devices,
                                entry.source, entry.date))

@@ -30,6 +30,7 @@ from .timing import (
     step_times,
 )
 
+ROBUST_SCALE = 0.25  # log-error scale of the Cauchy loss (about 28%)
 MAX_DEVICES = 8  # rows with more GPUs span nodes whose network is not documented in the sources
 
 
@@ -89,6 +90,20 @@ def _input(text: str) -> tuple[int, int, int] | None:
     if numbers[2] <= 4:
         return (numbers[2], numbers[0], numbers[1])
     return None
+
+
+def _batch(text: str, devices: int) -> float | None:
+    """Per-device batch: a plain number, or "1280 global (1280 per GPU)" as Lambda writes it."""
+    per_gpu = re.search(r"\((\d+) per GPU\)", text)
+    if per_gpu:
+        return float(per_gpu.group(1))
+    global_batch = re.match(r"\s*(\d+) global", text)
+    if global_batch:
+        return float(global_batch.group(1)) / devices
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 
 def _precision(row: dict, spec: DeviceSpec) -> str:
@@ -153,13 +168,10 @@ def build_dataset(catalog, csv_path: Path | None = None) -> Dataset:
                 continue
             spec, group = devices[row["hardware"]]
             precision = _precision(row, spec)
-            try:
-                batch = float(row["batch_size"])
-            except ValueError:
+            batch = _batch(row["batch_size"], n)
+            if batch is None:
                 skip("batch size not published")
                 continue
-            if row["source_id"].startswith("lambda"):
-                batch = batch / n  # Lambda publishes the global batch
             key = (model, shape, "fp16" if precision in ("fp16", "int8") else precision)
             if key not in reports:
                 try:
@@ -261,7 +273,7 @@ def _params(theta: np.ndarray) -> dict[str, float]:
 
 def fit(data: Dataset, mask: np.ndarray | None = None, iterations: int = 40, prior_weight: float = 0.05,
         start: dict[str, float] | None = None) -> dict[str, float]:
-    """Levenberg-Marquardt on weighted log errors of the rows in `mask`; returns parameters."""
+    """Levenberg-Marquardt on weighted, robustified log errors of the rows in `mask`; returns parameters."""
     mask = np.ones(len(data.rows), dtype=bool) if mask is None else mask
     sources = data.source[mask]
     _, inverse, counts = np.unique(sources, return_inverse=True, return_counts=True)
@@ -273,6 +285,8 @@ def fit(data: Dataset, mask: np.ndarray | None = None, iterations: int = 40, pri
     def residuals(th):
         r = log_error(data, _params(th))[mask]
         r = np.where(np.isfinite(r), r, 5.0)
+        # Cauchy loss: a few odd published rows (anomalies noted in the sources) must not steer the fit
+        r = np.sign(r) * ROBUST_SCALE * np.sqrt(np.log1p((r / ROBUST_SCALE) ** 2))
         return np.concatenate([r * sqrt_w, math.sqrt(prior_weight * mask.sum() / len(FREE)) * 0.1 * (th - _PRIOR)])
 
     lam = 1e-2
@@ -312,14 +326,29 @@ def quantiles(values: np.ndarray) -> tuple[float, float, float]:
     return tuple(float(q) for q in np.quantile(values, [0.1, 0.5, 0.9]))
 
 
-def leave_one_device_out(data: Dataset, iterations: int = 40, start: dict[str, float] | None = None
-                         ) -> np.ndarray:
+def _fold(args) -> np.ndarray:
+    data, group, iterations, start = args
+    held = data.group == group
+    params = fit(data, ~held, iterations=iterations, start=start)
+    return log_error(data, params)
+
+
+def leave_one_device_out(data: Dataset, iterations: int = 40, start: dict[str, float] | None = None,
+                         workers: int = 1) -> np.ndarray:
     """Log errors of each row predicted by a model fitted without that row's device group."""
     out = np.full(len(data.rows), np.nan)
-    for group in np.unique(data.group):
+    groups = list(np.unique(data.group))
+    jobs = [(data, group, iterations, start) for group in groups]
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers) as pool:
+            results = list(pool.map(_fold, jobs))
+    else:
+        results = [_fold(job) for job in jobs]
+    for group, errors in zip(groups, results, strict=True):
         held = data.group == group
-        params = fit(data, ~held, iterations=iterations, start=start)
-        out[held] = log_error(data, params)[held]
+        out[held] = errors[held]
     return out
 
 

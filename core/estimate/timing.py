@@ -2,7 +2,7 @@
 
     t_layer = (t_c^k + t_m^k)^(1/k) + kernels x t_kernel, a smooth max of
     t_c = FLOPs / (peak x eta_c) and t_m = bytes / (bandwidth x eta_m)
-    eta_c   = ceiling(device class, tensor or vector) x s(M) x s(N) x s(K) [x grouped factor]
+    eta_c   = ceiling x s(M) x s(N) x s(K) [x grouped, TF32, INT8 factors]
     s(x)    = x / (x + x_half)                     small GEMM dimensions run far below peak
     eta_m   = eta_mem x bytes / (bytes + bytes_half)  small transfers do not reach full bandwidth
 
@@ -63,17 +63,17 @@ def pass_time(*, macs, other_ops, activation_elements, weight_elements, cls, gem
     fuse = np.where(memory_class, _fuse(runtime, p), 1.0)
 
     shape = _sat(gemm_m * batch, p["m_half"]) * _sat(gemm_n, p["n_half"]) * _sat(gemm_k, p["k_half"])
-    ceiling = np.where(cpu, p["eta_cpu"], np.where(tensor, p["eta_tensor"], p["eta_vector"]))
+    ceiling = p["eta_matrix"]  # one ceiling for every device class: what is fitted on one carries to others
     eta = ceiling * shape * np.where(cls == CLASS_GROUPED, p["grouped_factor"], 1.0) * efficiency_factor
     depthwise = cls == CLASS_DEPTHWISE
     eta = np.where(depthwise, p["depthwise_eta"] * _sat(gemm_m * batch, p["m_half"]), eta)
     rate = np.where(depthwise, vector_flops, matrix_flops) * eta
     flops = 2.0 * macs * batch
-    vector_rate = vector_flops * np.where(cpu, p["eta_cpu"], p["eta_vector"])
+    vector_rate = vector_flops * p["eta_matrix"]
     with np.errstate(invalid="ignore", divide="ignore"):
         compute = np.where(flops > 0, flops / rate, 0.0) + other_ops * batch / vector_rate
     moved = (activation_elements * batch * fuse + weight_elements) * bytes_per_element * traffic_factor
-    eta_m = np.where(cpu, p["eta_mem_cpu"], p["eta_mem_gpu"]) * moved / (moved + p["bytes_half"])
+    eta_m = p["eta_mem"] * moved / (moved + p["bytes_half"])
     with np.errstate(invalid="ignore", divide="ignore"):
         memory = np.where(moved > 0, moved / (bandwidth * eta_m), 0.0)
     launch = np.where(cpu, 0.0, p["kernel_s"]) * kernels * fuse
@@ -145,11 +145,13 @@ def step_times(layers, devices, *, batch, bytes_per_element, runtime, params: Ma
     autocast = (runtime == RUNTIME_EAGER) & (np.asarray(bytes_per_element) == 2.0)
     per_op = dispatch_per_op(runtime, params) * np.where(autocast, params["autocast_dispatch_factor"], 1.0)
     device_class = devices.device_class if row_index is None else _first(devices.device_class, row_index, rows)
+    # fixed host work per step in a framework loop (Python, synchronisation, loss, bookkeeping)
+    fixed = np.where(_rowwise(runtime, row_index, rows) == RUNTIME_TENSORRT, 0.0, params["step_overhead_s"])
     if not training:
         host = ops_forward * _rowwise(per_op, row_index, rows)
         zero = np.zeros_like(forward_s)
         return StepTimes(forward, None, forward_s, zero, zero, forward_s, host,
-                         combine_host(forward_s, host, device_class))
+                         combine_host(forward_s, host, device_class) + fixed)
     has_weights = layers.trainable > 0
     backward = pass_time(macs=layers.backward_macs, other_ops=layers.backward_other_ops,
                          activation_elements=2.0 * layers.activation_elements,
@@ -160,12 +162,12 @@ def step_times(layers, devices, *, batch, bytes_per_element, runtime, params: Ma
     if checkpointing:
         backward_s = backward_s + forward_s
     bandwidth = devices.bandwidth if row_index is None else _first(devices.bandwidth, row_index, rows)
-    eta_mem = np.where(device_class == DEVICE_CPU, params["eta_mem_cpu"], params["eta_mem_gpu"])
+    eta_mem = params["eta_mem"]
     optimizer_s = trainable_params * optimizer_bytes_per_param / (bandwidth * eta_mem) + 4 * params["kernel_s"]
     gpu = forward_s + backward_s + optimizer_s
     host = 3.0 * ops_forward * _rowwise(per_op, row_index, rows)
     return StepTimes(forward, backward, forward_s, backward_s, optimizer_s, gpu, host,
-                     combine_host(gpu, host, device_class))
+                     combine_host(gpu, host, device_class) + fixed)
 
 
 def _first(values, row_index, rows):

@@ -29,3 +29,16 @@ def test_unknown_preset_lists_the_names():
     with pytest.raises(ValidationError) as error:
         load_example("nope")
     assert "fabric-seed" in error.value.allowed
+
+
+def test_seed_comparison_corrects_the_article(tmp_path):
+    from rigsizer.core.examples import seed_case_comparison
+    from rigsizer.core.hardware.catalog import Catalog
+
+    with Catalog.open(tmp_path / "c.sqlite") as catalog:
+        rows = seed_case_comparison(catalog)
+    by_claim = {row["claim"]: row["rigsizer"] for row in rows}
+    assert by_claim["RTX 4090 FP32 peak"].startswith("82.6")
+    assert by_claim["RTX 4090 FP16 dense peak (FP32 accumulate)"].startswith("165")
+    assert "no NVLink" in by_claim["RTX 4090 NVLink"]
+    assert by_claim["DETR-R50 trainable parameters"].startswith("41.")

@@ -134,3 +134,32 @@ def test_cli_recommend_json(capsys):
     code = main(["recommend", "--model", "resnet50", "--task", "train", "--max-gpus", "2", "--json"])
     data = json.loads(capsys.readouterr().out)
     assert code == 0 and data["configurations"] and data["pareto"]
+
+
+def test_cloud_comparison_prices_the_run_per_gpu_hour(catalog):
+    project = resnet(count=8, **{"task": "train", "dataset.images": 100_000})
+    result = estimate(project, catalog)
+    assert result.cloud, "the catalog has dated A100 rental prices"
+    hours = result.training.total_time.value / 3600
+    for option in result.cloud:
+        assert option.hours == pytest.approx(8 * hours)
+        assert option.cost == pytest.approx(option.hourly_price * option.hours)
+        assert option.date
+
+
+def test_examples_estimate_end_to_end(catalog):
+    from rigsizer.core.examples import list_examples, load_example
+
+    for name, _ in list_examples():
+        result = estimate(load_example(name), catalog)
+        json.dumps(result.to_dict(), allow_nan=False)
+        assert result.bottleneck
+
+
+def test_seed_case_is_not_limited_by_the_cpu_with_eight_workers(catalog):
+    from rigsizer.core.examples import load_example
+
+    result = estimate(load_example("fabric-seed"), catalog)
+    assert result.model.trainable_params < 45_000_000
+    assert result.pipeline is not None and not result.pipeline.bottleneck
+    assert result.training.total_time.value > 0
