@@ -101,7 +101,11 @@ class QuotePane(QWidget):
         self.reexport_button = QPushButton(self.tr("Re-export"), self)
         self.reexport_button.setToolTip(self.tr("Write the selected history entry's PDF again"))
         self.revision_button = QPushButton(self.tr("Duplicate as revision"), self)
-        for button in (self.new_button, self.export_button, self.reexport_button, self.revision_button):
+        self.import_button = QPushButton(self.tr("Import PDF…"), self)
+        self.import_button.setToolTip(self.tr("Open a quote from the data embedded in a Rigsizer PDF"))
+        self.import_button.clicked.connect(self.import_pdf_dialog)
+        for button in (self.new_button, self.export_button, self.reexport_button, self.revision_button,
+                       self.import_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -131,9 +135,15 @@ class QuotePane(QWidget):
         self.history_table.itemSelectionChanged.connect(self._update_buttons)
         self.open_button = QPushButton(self.tr("Open in editor"), history)
         self.open_button.clicked.connect(self.open_selected)
+        self.show_pdf_button = QPushButton(self.tr("Show PDF"), history)
+        self.show_pdf_button.setToolTip(self.tr("Open the exported PDF in the system viewer"))
+        self.show_pdf_button.clicked.connect(self.show_selected_pdf)
+        history_buttons = QHBoxLayout()
+        history_buttons.addWidget(self.open_button)
+        history_buttons.addWidget(self.show_pdf_button)
         history_layout.addWidget(self.search)
         history_layout.addWidget(self.history_table, 1)
-        history_layout.addWidget(self.open_button)
+        history_layout.addLayout(history_buttons)
 
         editor = QWidget(splitter)
         editor_layout = QVBoxLayout(editor)
@@ -219,6 +229,40 @@ class QuotePane(QWidget):
         self.set_document(QuoteDocument(stored.quote, stored.project, stored.estimate))
         self.start_export(stored.entry.pdf_path)
 
+    def show_selected_pdf(self) -> bool:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        number = self.selected_number()
+        history = self.history()
+        if not number or history is None:
+            return False
+        path = Path(history.load(number).entry.pdf_path)
+        if not path.exists():
+            self.editor.show_error(self.tr("The PDF of %1 is no longer at %2; re-export it.").replace("%1", number)
+                                   .replace("%2", str(path)))
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def import_pdf_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import PDF quote"), "", self.tr("PDF files (*.pdf)"))
+        if path:
+            self.import_pdf(path)
+
+    def import_pdf(self, path: str | Path) -> bool:
+        """Open the quote embedded in a Rigsizer PDF (its number kept: export again = re-export)."""
+        from rigsizer.gui.report.export import read_attached_document
+
+        try:
+            document = read_attached_document(path)
+        except (OSError, ValidationError) as error:
+            self.editor.show_error(self.tr("Cannot import %1: %2").replace("%1", str(path)).replace("%2", str(error)))
+            return False
+        self.set_document(document)
+        self.status.setText(self.tr("Imported %1 from %2").replace("%1", document.quote.number or self.tr("a draft"))
+                            .replace("%2", str(path)))
+        return True
+
     # ---- editor -----------------------------------------------------------------------------
     def new_from_estimate(self) -> bool:
         estimate = self.project_model.estimate()
@@ -294,6 +338,7 @@ class QuotePane(QWidget):
         self.reexport_button.setEnabled(has_selection and not busy)
         self.revision_button.setEnabled((has_selection or bool(self.document and self.document.quote.number)) and not busy)
         self.open_button.setEnabled(has_selection)
+        self.show_pdf_button.setEnabled(has_selection)
 
     # ---- seller memory ----------------------------------------------------------------------
     def remember_seller(self) -> None:

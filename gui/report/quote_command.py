@@ -14,6 +14,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--project", metavar="FILE", help="project file (.rigsizer.json)")
     source.add_argument("--example", metavar="NAME", help="preset project, e.g. fabric-seed")
+    source.add_argument("--from-pdf", metavar="QUOTE.pdf",
+                        help="re-render the quote embedded in a Rigsizer PDF (same number: a re-export)")
     parser.add_argument("--pdf", metavar="OUT.pdf", required=True, help="where to write the PDF")
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help="quote language (default: the project's, else en)")
     parser.add_argument("--currency", choices=CURRENCIES, default=None, help="quote currency (default: the project's)")
@@ -53,14 +55,6 @@ def run(args: argparse.Namespace) -> int:
 
     from .export import export_quote
 
-    if args.project:
-        from rigsizer.core.project import load_project
-
-        project = load_project(args.project)
-    else:
-        from rigsizer.core.examples import load_example
-
-        project = load_example(args.example)
     if args.gpus is not None:
         require_int_range("gpus", args.gpus, 1, 8)
     catalog = Catalog.open()
@@ -68,8 +62,25 @@ def run(args: argparse.Namespace) -> int:
     for key, value in (("language", args.lang), ("currency", args.currency), ("paper", args.paper)):
         if value:
             overrides[key] = value
-    document = document_for_project(project, catalog, device=args.device, gpus=args.gpus,
-                                    recommended=args.recommended, **overrides)
+    if args.from_pdf:
+        from .export import read_attached_document
+
+        document = read_attached_document(args.from_pdf)
+        if overrides:  # a changed language, currency or paper is new content: a revision, or a new draft
+            number = document.quote.number
+            revised = QuoteHistory(catalog.db).reserve_revision(number) if number and not args.no_history else ""
+            document = replace(document, quote=replace(document.quote, number=revised, **overrides).validated())
+    else:
+        if args.project:
+            from rigsizer.core.project import load_project
+
+            project = load_project(args.project)
+        else:
+            from rigsizer.core.examples import load_example
+
+            project = load_example(args.example)
+        document = document_for_project(project, catalog, device=args.device, gpus=args.gpus,
+                                        recommended=args.recommended, **overrides)
     _ensure_qt()
     from .seller_memory import load_seller
 

@@ -135,3 +135,18 @@ def test_a_recommended_configuration_is_estimated_in_the_background_and_quoted(p
     gpu = next(item for item in pane.current_quote().items if item.category == "gpu")
     assert gpu.quantity == 2 and gpu.part_name == "GeForce RTX 4090"
     assert "2 x GeForce RTX 4090" in pane.title.text()
+
+
+def test_a_pdf_from_elsewhere_imports_from_its_attachment(pane, qtbot, tmp_path):
+    pane.new_from_estimate()
+    pane.editor.notes_edit.setPlainText("Imported notes")
+    with qtbot.waitSignal(pane.exported, timeout=60000) as signal:
+        pane.start_export(tmp_path / "sent.pdf")
+    exported = signal.args[0].quote
+    pane.new_from_estimate()
+    assert pane.import_pdf(tmp_path / "sent.pdf")
+    assert pane.current_quote() == exported
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not a quote")
+    assert not pane.import_pdf(broken)
+    assert "broken.pdf" in pane.editor.error_label.text()

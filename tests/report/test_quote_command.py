@@ -49,3 +49,16 @@ def test_cli_rejects_bad_input_in_one_line(qapp, tmp_path, capsys):
     error = capsys.readouterr().err.strip()
     assert "gpus" in error and "1 to 8" in error and "\n" not in error
     assert main(["quote", "--example", "no-such-example", "--pdf", str(tmp_path / "x.pdf")]) == 2
+
+
+def test_cli_rerenders_a_pdf_from_its_attachment_and_revises_it_when_changed(qapp, tmp_path, capsys):
+    first = tmp_path / "first.pdf"
+    assert main(["quote", "--example", SEED, "--pdf", str(first)]) == 0
+    number = capsys.readouterr().out.split()[0]
+    again = tmp_path / "again.pdf"
+    assert main(["quote", "--from-pdf", str(first), "--pdf", str(again)]) == 0
+    assert capsys.readouterr().out.split()[0] == number  # same content: a re-export under the same number
+    chinese = tmp_path / "zh.pdf"
+    assert main(["quote", "--from-pdf", str(first), "--pdf", str(chinese), "--lang", "zh"]) == 0
+    assert capsys.readouterr().out.split()[0] == number + "-R1"
+    assert "报价单" in _text(chinese) and number + "-R1" in _text(chinese)
