@@ -17,6 +17,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -94,7 +95,7 @@ class QuotePane(QWidget):
     # ---- construction -----------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        buttons = QHBoxLayout()
+        self.button_grid = QGridLayout()
         self.new_button = QPushButton(self.tr("New from estimate"), self)
         self.new_button.setToolTip(self.tr("Quote the configuration of the current estimate"))
         self.export_button = QPushButton(self.tr("Export PDF…"), self)
@@ -104,11 +105,10 @@ class QuotePane(QWidget):
         self.import_button = QPushButton(self.tr("Import PDF…"), self)
         self.import_button.setToolTip(self.tr("Open a quote from the data embedded in a Rigsizer PDF"))
         self.import_button.clicked.connect(self.import_pdf_dialog)
-        for button in (self.new_button, self.export_button, self.reexport_button, self.revision_button,
-                       self.import_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self.top_buttons = (self.new_button, self.export_button, self.reexport_button, self.revision_button,
+                            self.import_button)
+        self._arrange_buttons(len(self.top_buttons))
+        layout.addLayout(self.button_grid)
         self.new_button.clicked.connect(self.new_from_estimate)
         self.export_button.clicked.connect(self.export_pdf)
         self.reexport_button.clicked.connect(self.reexport_selected)
@@ -165,6 +165,16 @@ class QuotePane(QWidget):
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)
 
+    def _arrange_buttons(self, columns: int) -> None:
+        """The action buttons in as many columns as the pane is wide enough for."""
+        for button in self.top_buttons:
+            self.button_grid.removeWidget(button)
+        for index, button in enumerate(self.top_buttons):
+            self.button_grid.addWidget(button, index // columns, index % columns)
+        for column in range(len(self.top_buttons) + 1):
+            self.button_grid.setColumnStretch(column, 1 if column == columns else 0)
+        self._button_columns = columns
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 — Qt override
         """Side by side when wide; history above the editor in a narrow dock."""
         wide = event.size().width() >= WIDE_LAYOUT_PX
@@ -173,6 +183,10 @@ class QuotePane(QWidget):
             self.splitter.setOrientation(orientation)
             self.splitter.setSizes([2, 5] if not wide else [2, 3])
         self.editor.set_narrow(event.size().width() < WIDE_LAYOUT_PX * 0.75)
+        needed = sum(button.sizeHint().width() for button in self.top_buttons) + 12 * len(self.top_buttons)
+        columns = len(self.top_buttons) if needed <= event.size().width() else 3
+        if columns != self._button_columns:
+            self._arrange_buttons(columns)
         super().resizeEvent(event)
 
     # ---- history ----------------------------------------------------------------------------
