@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(right, self.docks["quote"])
         self.splitDockWidget(self.docks["hardware"], self.docks["quote"], Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.docks["hardware"], self.docks["workstation"])
-        self.docks["hardware"].raise_()
+        self.docks["workstation"].raise_()  # a new user sees this machine detected first
         side = max(380, int(self.width() * 0.28))
         self.resizeDocks([self.docks["model"], self.docks["hardware"]], [side, side], Qt.Orientation.Horizontal)
 

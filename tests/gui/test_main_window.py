@@ -24,8 +24,9 @@ def test_window_opens_with_all_six_panes_visible_together(main_window, screensho
         assert not dock.isFloating(), key
         assert dock.widget().widget() is main_window.panes[key]  # inside a scroll area
     visible = [key for key, pane in main_window.panes.items() if pane.isVisible()]
-    # Workstation shares a tab with Hardware by default; everything else is on screen at once.
-    assert set(visible) >= {"model", "workload", "hardware", "results", "quote"}
+    assert set(visible) >= {"workstation", "model", "workload", "results", "quote"}
+    # Hardware shares a tab with Workstation (this machine is what a new user sees first).
+    assert main_window.tabifiedDockWidgets(main_window.docks["workstation"]) == [main_window.docks["hardware"]]
     assert main_window.minimumSizeHint().height() < 760, "the window must fit a 768-pixel-high screen"
     assert main_window.docks["model"].windowTitle() == "Model"
     assert main_window.windowTitle().endswith("— Rigsizer")
