@@ -440,6 +440,7 @@ class WorkstationPane(QWidget):
 
             if store(report, self.project_model.catalog) and self.system is not None:
                 self._detected(self.system)  # the workstation spec now carries the measurement
+                self.project_model.request_estimate()  # a "local" candidate is re-estimated with it
         except Exception:  # noqa: BLE001 — results stay on screen even if they cannot be stored
             pass
         self.measured.emit(report)
