@@ -2270,123 +2270,169 @@ Source: %2</source>
     <context>
         <name>QuotePane</name>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="98" />
+            <location filename="../../gui/panes/quote_pane.py" line="99" />
             <source>New from estimate</source>
             <translation>根据估算新建</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="99" />
+            <location filename="../../gui/panes/quote_pane.py" line="100" />
             <source>Quote the configuration of the current estimate</source>
             <translation>为当前估算的配置生成报价</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="100" />
+            <location filename="../../gui/panes/quote_pane.py" line="101" />
             <source>Export PDF…</source>
             <translation>导出 PDF…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="101" />
+            <location filename="../../gui/panes/quote_pane.py" line="102" />
             <source>Re-export</source>
             <translation>重新导出</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="102" />
+            <location filename="../../gui/panes/quote_pane.py" line="103" />
             <source>Write the selected history entry's PDF again</source>
             <translation>重新生成所选历史记录的 PDF</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="103" />
+            <location filename="../../gui/panes/quote_pane.py" line="104" />
             <source>Duplicate as revision</source>
             <translation>复制为修订版</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="119" />
+            <location filename="../../gui/panes/quote_pane.py" line="105" />
+            <source>Import PDF…</source>
+            <translation>导入 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="106" />
+            <source>Open a quote from the data embedded in a Rigsizer PDF</source>
+            <translation>从 Rigsizer PDF 中嵌入的数据打开报价单</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="123" />
             <source>Search number, customer, project…</source>
             <translation>搜索编号、客户、项目…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="124" />
+            <location filename="../../gui/panes/quote_pane.py" line="128" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="124" />
+            <location filename="../../gui/panes/quote_pane.py" line="128" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="124" />
+            <location filename="../../gui/panes/quote_pane.py" line="128" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="124" />
+            <location filename="../../gui/panes/quote_pane.py" line="128" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="124" />
+            <location filename="../../gui/panes/quote_pane.py" line="128" />
             <source>Total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="132" />
+            <location filename="../../gui/panes/quote_pane.py" line="136" />
             <source>Open in editor</source>
             <translation>在编辑器中打开</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="141" />
+            <location filename="../../gui/panes/quote_pane.py" line="138" />
+            <source>Show PDF</source>
+            <translation>查看 PDF</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="139" />
+            <source>Open the exported PDF in the system viewer</source>
+            <translation>用系统查看器打开导出的 PDF</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="151" />
             <source>No quote open: press “New from estimate” or open one from the history.</source>
             <translation>未打开报价单：请点击“根据估算新建”，或从历史记录中打开。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="146" />
+            <location filename="../../gui/panes/quote_pane.py" line="156" />
             <source>Seller details saved for new quotes.</source>
             <translation>卖方信息已保存，将用于新报价单。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="174" />
+            <location filename="../../gui/panes/quote_pane.py" line="198" />
             <source>Quote history unavailable: %1</source>
             <translation>报价历史不可用：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="211" />
+            <location filename="../../gui/panes/quote_pane.py" line="235" />
             <source>Revision %1 opened; export it to issue it.</source>
             <translation>已打开修订版 %1；导出后即正式出具。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="226" />
-            <source>No estimate yet: enter a model and hardware first.</source>
-            <translation>尚无估算：请先输入模型和硬件。</translation>
+            <location filename="../../gui/panes/quote_pane.py" line="256" />
+            <source>The PDF of %1 is no longer at %2; re-export it.</source>
+            <translation>%1 的 PDF 已不在 %2；请重新导出。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="252" />
-            <source>Estimating %1 × %2…</source>
-            <translation>正在估算 %1 × %2…</translation>
+            <location filename="../../gui/panes/quote_pane.py" line="262" />
+            <source>Import PDF quote</source>
+            <translation>导入 PDF 报价单</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="314" />
-            <location filename="../../gui/panes/quote_pane.py" line="362" />
-            <source>Export PDF quote</source>
-            <translation>导出 PDF 报价单</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="314" />
+            <location filename="../../gui/panes/quote_pane.py" line="262" />
+            <location filename="../../gui/panes/quote_pane.py" line="373" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="334" />
+            <location filename="../../gui/panes/quote_pane.py" line="273" />
+            <source>Cannot import %1: %2</source>
+            <translation>无法导入 %1：%2</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="276" />
+            <source>Imported %1 from %2</source>
+            <translation>已从 %2 导入 %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="276" />
+            <source>a draft</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="284" />
+            <source>No estimate yet: enter a model and hardware first.</source>
+            <translation>尚无估算：请先输入模型和硬件。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="310" />
+            <source>Estimating %1 × %2…</source>
+            <translation>正在估算 %1 × %2…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="373" />
+            <location filename="../../gui/panes/quote_pane.py" line="421" />
+            <source>Export PDF quote</source>
+            <translation>导出 PDF 报价单</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="393" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="349" />
+            <location filename="../../gui/panes/quote_pane.py" line="408" />
             <source>Exported %1 to %2 (%3 pages)</source>
             <translation>已将 %1 导出到 %2（%3 页）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="359" />
+            <location filename="../../gui/panes/quote_pane.py" line="418" />
             <source>Export failed: %1</source>
             <translation>导出失败：%1</translation>
         </message>
@@ -3173,28 +3219,28 @@ intensity %2 FLOP/B
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="451" />
+            <location filename="../../gui/panes/workstation_pane.py" line="452" />
             <source>Measurement failed: %1</source>
             <translation>测量失败：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="463" />
             <location filename="../../gui/panes/workstation_pane.py" line="464" />
+            <location filename="../../gui/panes/workstation_pane.py" line="465" />
             <source>unknown</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="470" />
+            <location filename="../../gui/panes/workstation_pane.py" line="471" />
             <source>measured / theoretical</source>
             <translation>实测值 / 理论值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="479" />
+            <location filename="../../gui/panes/workstation_pane.py" line="480" />
             <source>Cancelled: %1 of the measurements finished.</source>
             <translation>已取消：完成了 %1 项测量。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="481" />
+            <location filename="../../gui/panes/workstation_pane.py" line="482" />
             <source>Measured on this machine now; theoretical values come from the catalog or from cores × clock × FLOPs/cycle.</source>
             <translation>刚在本机上测得；理论值来自目录，或由 核心数 × 频率 × 每周期 FLOPs 得出。</translation>
         </message>
