@@ -113,12 +113,19 @@ def _ram_modules(need_gib: float) -> tuple[int, int]:
     return 2 * math.ceil(need_gib / largest / 2), largest
 
 
-def _platform(cpu: DeviceSpec | None, gpus: int) -> tuple[str, str, str]:
-    """(class, board description, price id) for the CPU and GPU count."""
+def _platform(cpu: DeviceSpec | None, gpus: int, sxm: bool = False) -> tuple[str, str, str]:
+    """(class, board description, price id) for the CPU, the GPU count and the GPU form (SXM or PCIe)."""
     name = f"{cpu.vendor} {cpu.name}".lower() if cpu else ""
+    if sxm:
+        return "server", f"GPU server board for an HGX baseboard ({gpus} SXM GPUs on NVLink)", "motherboard-workstation"
     workstation = any(word in name for word in ("threadripper", "xeon", "epyc")) or gpus > DESKTOP_MAX_GPUS
     if workstation:
-        socket = "TRX50/WRX90" if "threadripper" in name or "epyc" in name else "W790"
+        if "epyc" in name:
+            socket = "SP5/SP3 server"
+        elif "threadripper" in name:
+            socket = "TRX50/WRX90"
+        else:
+            socket = "W790" if " w" in name or "xeon w" in name else "LGA4677 server"
         return "workstation", f"Workstation motherboard ({socket}), >= {max(gpus, 2)} PCIe x16 slots", "motherboard-workstation"
     if "core ultra" in name:
         return "desktop", "Desktop motherboard Z890 (LGA1851), x8/x8 PCIe 5.0 bifurcation", "motherboard-z890"
@@ -144,9 +151,10 @@ def size_configuration(
         specs = f"{cpu.cores or '?'} cores / {cpu.threads or '?'} threads, {_num(cpu.tdp_w)} W"
         items.append(_priced(LineItem("cpu", cpu.name, specs, 1, catalog_id=cpu.id, details=cpu_details(cpu),
                                       sizing_rule="host CPU of the estimated configuration"), prices(cpu.id)))
-    platform, board, board_price = _platform(cpu, gpu_count)
+    sxm = gpu is not None and ("sxm" in gpu.id.lower() or "sxm" in gpu.name.lower())
+    platform, board, board_price = _platform(cpu, gpu_count, sxm)
     notes.append(f"Motherboard: {platform} platform; desktop CPUs offer 16-24 PCIe lanes, so more than "
-                 f"{DESKTOP_MAX_GPUS} GPUs need a workstation platform.")
+                 f"{DESKTOP_MAX_GPUS} GPUs need a workstation platform, and SXM GPUs a GPU server.")
     items.append(_priced(LineItem("motherboard", board, f"{platform} class", 1, sizing_rule=notes[-1]),
                          prices(board_price)))
 
@@ -198,14 +206,19 @@ def size_configuration(
     items.append(_priced(LineItem("psu", f"PSU {size} W 80+ {'Gold' if size <= 1000 else 'Platinum/Titanium'} ATX 3.x",
                                   f"{size} W, 12V-2x6 for GPUs", count, sizing_rule=psu_rule), prices(psu_price)))
 
-    chassis = ("Full-tower workstation case, >= 8 expansion slots" if gpu_count <= TOWER_MAX_GPUS
-               else "4U rack GPU server chassis, redundant PSUs")
-    chassis_rule = f"Chassis for {gpu_count} GPU(s): tower up to {TOWER_MAX_GPUS} GPUs, 4U rack above."
+    if sxm:
+        chassis = "HGX GPU server chassis (SXM baseboard), redundant PSUs"
+    elif gpu_count <= TOWER_MAX_GPUS:
+        chassis = "Full-tower workstation case, >= 8 expansion slots"
+    else:
+        chassis = "4U rack GPU server chassis, redundant PSUs"
+    chassis_rule = (f"Chassis for {gpu_count} GPU(s): tower up to {TOWER_MAX_GPUS} PCIe GPUs, 4U rack above; "
+                    "SXM modules only mount on an HGX baseboard in a GPU server.")
     notes.append(chassis_rule)
     items.append(_priced(LineItem("chassis", chassis, "airflow for the summed TDP", 1, sizing_rule=chassis_rule),
                          prices("chassis-workstation-tower")))
-    if gpu_count > TOWER_MAX_GPUS:
-        cooler = "Server CPU heatsink for the 4U chassis airflow"
+    if gpu_count > TOWER_MAX_GPUS or sxm:
+        cooler = "Server CPU heatsink for the chassis airflow"
     elif cpu_w > 125 or gpu_count > 1:
         cooler = "360 mm AIO liquid cooler"
     else:

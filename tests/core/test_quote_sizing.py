@@ -70,3 +70,10 @@ def test_published_price_texts_read_as_one_number_with_a_stated_rule(text, amoun
     value, rule = parse_price_text(text)
     assert value == (Decimal(amount) if amount else None)
     assert rule
+
+
+def test_sxm_gpus_are_quoted_in_a_gpu_server(catalog):
+    gpu, cpu = catalog.get("nvidia-h100-sxm5-80gb"), catalog.get("amd-epyc-9654")
+    items = _items(size_configuration(gpu, 8, cpu, Workload(), catalog_lookup(catalog)))
+    assert "HGX" in items["motherboard"].part_name and "HGX" in items["chassis"].part_name
+    assert "heatsink" in items["cooling"].part_name
