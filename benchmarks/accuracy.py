@@ -25,8 +25,15 @@ TARGET_MEDIAN, TARGET_P90 = 15.0, 40.0
 LADDER = (512, 384, 256, 192, 128, 64, 32, 16, 8, 4, 2, 1)  # timm OOM batch decay (starts at 512 or 1024)
 
 
+def _cell(values: np.ndarray) -> str:
+    values = values[np.isfinite(values)]
+    if values.size == 0:
+        return f"{'-':>7s} {'-':>7s}"
+    return f"{np.median(values):7.1f} {np.percentile(values, 90):7.1f}"
+
+
 def _row(label: str, n: int, *columns: np.ndarray) -> str:
-    cells = [f"{np.nanmedian(c):7.1f} {np.nanpercentile(c, 90):7.1f}" for c in columns]
+    cells = [_cell(c) for c in columns]
     return f"{label:52s} {n:5d}  " + "   ".join(cells)
 
 

@@ -58,7 +58,7 @@ def estimate(project: Project, catalog=None, *, device=None, gpus: int | None = 
         derivations += ifig.derivations
         assumptions += [a for a in ifig.assumptions if a not in assumptions]
         if not train:
-            bottleneck, reason = _inference_bottleneck(inference)
+            bottleneck, reason = _inference_bottleneck(inference, spec.kind)
     report = train_report if train else infer_report
     layers = train_layers if train else infer_layers
 
@@ -106,15 +106,16 @@ def _model_derivations(report) -> list[Derived]:
     ]
 
 
-def _inference_bottleneck(inference) -> tuple[str, str]:
+def _inference_bottleneck(inference, kind: str) -> tuple[str, str]:
+    unit = {"gpu": "GPU", "cpu": "CPU", "edge": "accelerator"}.get(kind, "device")
     layers = inference.layers
     total = float(np.sum(layers.forward_s))
     mem = float(np.sum(np.where(np.array(layers.bound) == "memory", layers.forward_s, 0.0)))
     if inference.latency.value > 1.05 * total:
-        return "framework overhead", "operator dispatch on the host takes longer than the device work"
-    if mem > 0.5 * total:
-        return "GPU memory bandwidth", f"{mem / total:.0%} of the time is in memory-bound layers"
-    return "GPU compute", f"the model reaches {inference.rated_fraction.value:.0%} of the rated peak"
+        return "framework overhead", "operator dispatch and the per-call loop on the host take longer than the device work"
+    if total > 0 and mem > 0.5 * total:
+        return f"{unit} memory bandwidth", f"{mem / total:.0%} of the time is in memory-bound layers"
+    return f"{unit} compute", f"the model reaches {inference.rated_fraction.value:.0%} of the rated peak"
 
 
 def _memory_vs_batch(terms, batch: int, max_batch: float, capacity: float) -> MemoryVsBatch:

@@ -33,6 +33,23 @@ OPTIMIZER_STATE_BYTES = {"sgd": 0.0, "sgd-momentum": 4.0, "adam": 8.0, "adamw": 
 MIXED = ("fp16", "bf16", "fp8")
 
 
+_LAYER_SUMS: dict[int, tuple[ModelReport, float, float]] = {}
+
+
+def _layer_sums(report: ModelReport) -> tuple[float, float]:
+    """(largest layer's input + output elements, saved elements autocast keeps in FP32), per report."""
+    cached = _LAYER_SUMS.get(id(report))
+    if cached is not None and cached[0] is report:
+        return cached[1], cached[2]
+    largest = float(max((layer.input_elements + layer.output_elements for layer in report.layers), default=0))
+    fp32 = float(sum(layer.saved_elements for layer in report.layers
+                     if layer.kind in FP32_UNDER_AUTOCAST or layer.compute_class == "attention"))
+    if len(_LAYER_SUMS) > 256:
+        _LAYER_SUMS.clear()
+    _LAYER_SUMS[id(report)] = (report, largest, fp32)
+    return largest, fp32
+
+
 @dataclass(frozen=True)
 class MemoryTerms:
     """Bytes as fixed + per_sample x batch for each part (per device)."""
@@ -68,9 +85,8 @@ def training_terms(report: ModelReport, precision: str, optimizer: str, checkpoi
     state = OPTIMIZER_STATE_BYTES[optimizer] * trainable
     saved = float(report.saved_elements)
     notes = []
+    largest, fp32 = _layer_sums(report)
     if mixed:
-        fp32 = sum(layer.saved_elements for layer in report.layers
-                   if layer.kind in FP32_UNDER_AUTOCAST or layer.compute_class == "attention")
         saved += fp32 * (4.0 - act_bytes) / act_bytes  # counted in element-equivalents of act_bytes
         if fp32:
             notes.append("normalisation and attention tensors kept in FP32 under autocast")
@@ -78,7 +94,6 @@ def training_terms(report: ModelReport, precision: str, optimizer: str, checkpoi
         segments = max(1.0, math.sqrt(len(report.layers)))
         saved = 2.0 * saved / segments
         notes.append(f"gradient checkpointing keeps about 2/sqrt(layers) = 1/{segments / 2:.1f} of the activations")
-    largest = max((layer.input_elements + layer.output_elements for layer in report.layers), default=0)
     activations = saved * act_bytes * (1.0 + ALLOCATOR_OVERHEAD)
     workspace_per_sample = CONV_WORKSPACE_SHARE * largest * act_bytes
     context = RUNTIME_CONTEXT_BYTES if accelerator else 0.0
@@ -91,7 +106,7 @@ def inference_terms(report: ModelReport, precision: str, accelerator: bool = Tru
 
     bpe = BYTES_PER_ELEMENT[precision]
     weights = (report.params + report.buffers) * bpe
-    largest = max((layer.input_elements + layer.output_elements for layer in report.layers), default=0)
+    largest = _layer_sums(report)[0]
     activations = float(report.peak_live_elements) * bpe
     context = RUNTIME_CONTEXT_BYTES if accelerator else 0.0
     return MemoryTerms(weights, 0.0, 0.0, activations, BLAS_WORKSPACE_BYTES if accelerator else 0.0,

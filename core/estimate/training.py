@@ -239,7 +239,7 @@ def training_figures(context: Context, report: ModelReport, layers: LayerFeature
     result = TrainingResult(step_d, compute_d, fwd_d, bwd_d, opt_d, overhead_d, comm_d, sps_d, per_d, util_d,
                             epoch_d, val_d, total_d, energy_d, cost_d, timing)
     scaling = _scaling(context, step1, backward_s, grad_bytes, intra, inter, data_step / max(gpus, 1),
-                       storage_step / max(gpus, 1), pcie_step, train_samples, val_s, passes)
+                       storage_step / max(gpus, 1), pcie_step, train_samples, val_s * total_gpus, passes)
     return TrainingFigures(result, pipe, scaling, name, reason, tuple(derived), tuple(assumptions))
 
 
@@ -279,15 +279,17 @@ def _layer_timing(layers: LayerFeatures, times, peak: float) -> LayerTiming:
     f_time = fwd.time[:, 0]
     with np.errstate(invalid="ignore", divide="ignore"):
         achieved = np.where(f_time > 0, fwd.flops[:, 0] / f_time, 0.0)
-    bound = tuple("memory" if m > c else ("compute" if c > 0 else "overhead")
-                  for c, m in zip(fwd.compute[:, 0], fwd.memory[:, 0], strict=True))
-    bound = tuple("overhead" if (layers.cls[i] == CLASS_MEMORY and f_time[i] <= 0) else b for i, b in enumerate(bound))
+    compute, memory = fwd.compute[:, 0], fwd.memory[:, 0]
+    labels = np.where(memory > compute, "memory", np.where(compute > 0, "compute", "overhead"))
+    labels = np.where((layers.cls == CLASS_MEMORY) & (f_time <= 0), "overhead", labels)
+    bound = tuple(labels.tolist())
     return LayerTiming(layers.names, layers.kinds, layers.compute_classes, fwd.flops[:, 0], fwd.bytes[:, 0], f_time,
                        bwd.time[:, 0] if bwd is not None else np.zeros_like(f_time), fwd.eta[:, 0], achieved, bound)
 
 
 def _scaling(context: Context, step1, backward_s, grad_bytes, intra, inter, data_per_gpu, storage_per_gpu,
-             pcie_step, train_samples, val_s, passes) -> ScalingData:
+             pcie_step, train_samples, val_one_device_s, passes) -> ScalingData:
+    """Run time and speedup for 1-8 GPUs in one node, and for 1-8 nodes of the project's GPU count."""
     p = context.calibration.params
     t = context.project.training
     g = SCALING_GPUS.astype(float)
@@ -296,7 +298,7 @@ def _scaling(context: Context, step1, backward_s, grad_bytes, intra, inter, data
     step = np.maximum.reduce([step1 + unhidden, data_per_gpu * g, storage_per_gpu * g, np.full_like(g, pcie_step)])
     rate = t.batch * g / step
     epochs = t.epochs
-    time_s = epochs * train_samples / rate + passes * val_s / g
+    time_s = epochs * train_samples / rate + passes * val_one_device_s / g
     n = SCALING_NODES.astype(float)
     gpn = context.gpus
     comm_n = multigpu.communication_seconds(grad_bytes, gpn, n, intra.bus_bandwidth_bps, inter.bus_bandwidth_bps)
@@ -304,6 +306,6 @@ def _scaling(context: Context, step1, backward_s, grad_bytes, intra, inter, data
                                            p["multi_gpu_overhead"])
     step_n = np.maximum(step1 + unhidden_n, data_per_gpu * gpn)
     rate_n = t.batch * gpn * n / step_n
-    time_n = epochs * train_samples / rate_n + passes * val_s / (gpn * n)
+    time_n = epochs * train_samples / rate_n + passes * val_one_device_s / (gpn * n)
     return ScalingData(SCALING_GPUS.copy(), time_s, rate, rate / rate[0], rate / rate[0] / g, SCALING_NODES.copy(),
                        time_n, time_n[0] / time_n, intra.name, inter.name)

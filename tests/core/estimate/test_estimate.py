@@ -163,3 +163,41 @@ def test_seed_case_is_not_limited_by_the_cpu_with_eight_workers(catalog):
     assert result.model.trainable_params < 45_000_000
     assert result.pipeline is not None and not result.pipeline.bottleneck
     assert result.training.total_time.value > 0
+
+
+def test_recommend_edge_form_factor_offers_only_edge_devices_for_a_line(catalog):
+    from rigsizer.core.examples import load_example
+
+    project = load_example("yolov8-line-jetson")
+    configs = recommend(project, catalog, Constraints(form_factor="edge", max_power_w=60))
+    meeting = [c for c in configs if c.meets]
+    assert meeting and all(c.kind == "edge" and c.power_w <= 60 for c in meeting)
+
+
+def test_recommend_budget_excludes_expensive_configurations(catalog):
+    project = resnet(**{"task": "train", "dataset.images": 10_000, "training.epochs": 5})
+    configs = recommend(project, catalog, Constraints(budget=3000))
+    assert all(c.price_usd <= 3000 for c in configs if c.meets)
+    assert any("over budget" in c.reasons for c in configs)
+
+
+def test_line_speed_gives_the_required_rate(catalog):
+    project = resnet(**{"task": "infer", "inference.takt_mode": "line-speed", "inference.line_speed_m_per_s": 2.0,
+                        "inference.field_of_view_m": 0.25})
+    takt = estimate(project, catalog).inference.takt
+    assert takt.required_rate.value == pytest.approx(8.0)
+    assert takt.latency_budget.value == pytest.approx(0.125)
+
+
+def test_int8_on_an_edge_module_reaches_a_fraction_of_rated_tops(catalog):
+    from rigsizer.core.examples import load_example
+
+    result = estimate(load_example("yolov8-line-jetson"), catalog)
+    assert 0 < result.inference.rated_fraction.value < 1
+    assert result.inference.latency.low < result.inference.latency.value < result.inference.latency.high
+
+
+def test_scaling_curve_at_the_project_gpu_count_matches_the_headline_run_time(catalog):
+    project = resnet(count=4, **{"task": "train", "dataset.images": 50_000, "training.epochs": 3})
+    result = estimate(project, catalog)
+    assert result.scaling.time_s[3] == pytest.approx(result.training.total_time.value, rel=1e-6)
