@@ -30,6 +30,7 @@ from .catalog_recovery import (
     find_problem,
     move_aside,
     recovery_text,
+    restore_foreign_tables,
     restore_user_rows,
     salvage_user_rows,
 )
@@ -101,7 +102,7 @@ class Catalog:
         except OSError:
             moved, db = None, _connect(None)  # cannot write there: work in memory this session
         _prepare(db, folder)
-        restored = restore_user_rows(db, salvage.rows)
+        restored = restore_user_rows(db, salvage.rows) + restore_foreign_tables(db, salvage)
         message = recovery_text(db_path, problem, moved, salvage, restored)
         if moved is None:
             message += " Changes made in this session will not be saved."

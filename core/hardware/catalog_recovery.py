@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from .catalog_seed import rebuild_search, user_fields
+from .migrations import MIGRATION_SET, REQUIRED_TABLES
 
 BUSY_TIMEOUT_S = 10.0
 
@@ -30,15 +31,36 @@ USER_ROW_QUERIES: dict[str, str] = {
 }
 
 
+MIGRATIONS_TABLE = "_sqlite_migrations"
+
+
+@dataclass
+class ForeignTable:
+    """A table another module keeps in the catalog file (e.g. quote history): schema and rows, verbatim."""
+
+    name: str
+    create_sql: str
+    index_sql: list[str]
+    rows: list[dict]
+
+
 @dataclass
 class Salvage:
     """What could be read back from a damaged database."""
 
     rows: dict[str, list[dict]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    foreign: list[ForeignTable] = field(default_factory=list)
+    foreign_migrations: list[dict] = field(default_factory=list)  # other modules' migration records
 
     def count(self) -> int:
-        return sum(len(rows) for rows in self.rows.values())
+        return sum(len(rows) for rows in self.rows.values()) + sum(len(t.rows) for t in self.foreign)
+
+
+def is_catalog_table(name: str) -> bool:
+    """Tables the catalog builds itself (and SQLite's own); every other table belongs to another module."""
+    return (name in REQUIRED_TABLES or name == MIGRATIONS_TABLE or name.startswith("sqlite_")
+            or name.startswith("device_search"))
 
 
 def find_problem(path: Path) -> str | None:
@@ -91,9 +113,39 @@ def salvage_user_rows(path: Path) -> Salvage:
                 salvage.problems.append(f"{table}: {message}" + (f" after {len(rows)} rows" if rows else ""))
             if rows:
                 salvage.rows[table] = rows
+        _salvage_foreign_tables(conn, salvage)
     finally:
         conn.close()
     return salvage
+
+
+def _salvage_foreign_tables(conn: sqlite3.Connection, salvage: Salvage) -> None:
+    """Keep other modules' tables (quote history, ...) and their migration records across a rebuild,
+    without the catalog knowing what they hold."""
+    try:
+        tables = conn.execute("select name, sql from sqlite_master where type = 'table'").fetchall()
+        indexes = conn.execute("select tbl_name, sql from sqlite_master where type = 'index' "
+                               "and sql is not null").fetchall()
+    except sqlite3.Error as error:
+        salvage.problems.append(f"table list: {error}")
+        return
+    for name, create_sql in tables:
+        if is_catalog_table(name) or not create_sql:
+            continue
+        rows: list[dict] = []
+        try:
+            rows.extend(dict(row) for row in conn.execute(f'select * from "{name}"'))
+        except sqlite3.Error as error:
+            salvage.problems.append(f"{name}: {error}" + (f" after {len(rows)} rows" if rows else ""))
+        salvage.foreign.append(ForeignTable(name, create_sql, [sql for table, sql in indexes if table == name], rows))
+    try:
+        salvage.foreign_migrations = [
+            dict(row) for row in conn.execute(f"select * from {MIGRATIONS_TABLE} where migration_set != ?",
+                                              [MIGRATION_SET])
+        ]
+    except sqlite3.Error as error:
+        if "no such table" not in str(error):
+            salvage.problems.append(f"migration records: {error}")
 
 
 def move_aside(path: Path) -> Path:
@@ -118,7 +170,7 @@ def recovery_text(path: Path, problem: str, moved_to: Path | None, salvage: Salv
     lines = [
         f"The hardware catalog {path} could not be read ({problem}). {where} and the catalog was "
         f"rebuilt from the built-in data.",
-        f"Recovered {restored} of your own rows (devices, edits, prices, datasets, benchmark results)."
+        f"Recovered {restored} of your own rows (devices, edits, prices, datasets, benchmark results, quote history)."
         if restored else "None of your own rows could be recovered.",
     ]
     if salvage.problems:
@@ -150,4 +202,22 @@ def restore_user_rows(db: Database, salvaged: dict[str, list[dict]]) -> int:
             db["benchmark_results"].insert({k: v for k, v in row.items() if k != "id"}, pk="id")
             restored += 1
         rebuild_search(db)
+    return restored
+
+
+def restore_foreign_tables(db: Database, salvage: Salvage) -> int:
+    """Recreate other modules' tables with their own schema, rows and migration records."""
+    restored = 0
+    with db.atomic():
+        for table in salvage.foreign:
+            if not db[table.name].exists():
+                db.execute(table.create_sql)
+                for sql in table.index_sql:
+                    db.execute(sql)
+            if table.rows:
+                db[table.name].insert_all(table.rows, replace=True)
+                restored += len(table.rows)
+        if salvage.foreign_migrations and db[MIGRATIONS_TABLE].exists():
+            db[MIGRATIONS_TABLE].insert_all([{k: v for k, v in row.items() if k != "id"}
+                                             for row in salvage.foreign_migrations])
     return restored

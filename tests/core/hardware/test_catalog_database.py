@@ -236,3 +236,25 @@ def test_data_dir_follows_the_platform_convention(monkeypatch, tmp_path, platfor
         monkeypatch.setenv(key, value)
     monkeypatch.setattr(paths.sys, "platform", platform)
     assert paths.user_data_dir(create=False) == Path(expected.format(home=tmp_path))
+
+
+def test_recovery_keeps_tables_other_modules_keep_in_the_catalog_file(tmp_path):
+    """Quote history lives in the catalog file under its own migration set: a rebuild must not lose it,
+    and numbers handed out before the damage are never handed out again."""
+    import datetime as dt
+
+    from rigsizer.core.quote_history import QuoteHistory
+
+    path = tmp_path / "catalog.db"
+    _build_with_user_rows(path)
+    with Catalog.open(path) as catalog:
+        history = QuoteHistory(catalog.db)
+        first = history.reserve_number(dt.date(2026, 11, 24))
+        second = history.reserve_number(dt.date(2026, 11, 24))
+    _damage_table(path, "prices")
+    with Catalog.open(path) as catalog:
+        assert "could not be read" in catalog.recovery_message
+        history = QuoteHistory(catalog.db)  # its migration record came back: no attempt to recreate tables
+        assert history.reserve_number(dt.date(2026, 11, 24)) not in (first, second)
+        assert catalog.db["quote_numbers"].count == 3
+        assert catalog.resolve("Line Camera NPU").user_defined
