@@ -51,7 +51,7 @@ def main() -> int:
         "meaning": {spec.name: spec.meaning for spec in PARAM_SPECS},
         "bands": bands,
         "summary": summary,
-        "method": "Levenberg-Marquardt on log(predicted/measured), sources weighted 1/sqrt(rows), weak pull to priors;"
+        "method": "Levenberg-Marquardt on a Cauchy loss of log(predicted/measured), rows weighted 1/rows-in-source^0.25, weak pull to priors;"
                   " bands = 10th/50th/90th percentiles of leave-one-device-out log errors",
     }
     if quick:

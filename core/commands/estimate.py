@@ -117,7 +117,12 @@ def run(args: argparse.Namespace) -> int:
 
     project, dataset_given = build_project(args)
     with Catalog.open() as catalog:
-        result = estimate(project, catalog)
+        try:
+            result = estimate(project, catalog)
+        except ValidationError as error:
+            if args.device and error.field.startswith("hardware.candidates[0]"):
+                raise ValidationError("device", error.reason, error.allowed) from None
+            raise
     data = result.to_dict()
     if not dataset_given:
         for key in list(data):

@@ -30,6 +30,7 @@ from .timing import (
     step_times,
 )
 
+SOURCE_WEIGHT_POWER = 0.25  # rows weighted 1 / rows-in-source^power
 ROBUST_SCALE = 0.25  # log-error scale of the Cauchy loss (about 28%)
 MAX_DEVICES = 8  # rows with more GPUs span nodes whose network is not documented in the sources
 
@@ -277,7 +278,7 @@ def fit(data: Dataset, mask: np.ndarray | None = None, iterations: int = 40, pri
     mask = np.ones(len(data.rows), dtype=bool) if mask is None else mask
     sources = data.source[mask]
     _, inverse, counts = np.unique(sources, return_inverse=True, return_counts=True)
-    weights = 1.0 / np.sqrt(counts[inverse])  # every source counts, big tables do not drown small ones
+    weights = counts[inverse] ** -SOURCE_WEIGHT_POWER  # big tables must not drown small ones entirely
     weights = weights / weights.mean()
     theta = np.log([start[n] if start else PRIORS[n] for n in FREE])
     sqrt_w = np.sqrt(weights)

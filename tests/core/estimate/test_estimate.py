@@ -201,3 +201,17 @@ def test_scaling_curve_at_the_project_gpu_count_matches_the_headline_run_time(ca
     project = resnet(count=4, **{"task": "train", "dataset.images": 50_000, "training.epochs": 3})
     result = estimate(project, catalog)
     assert result.scaling.time_s[3] == pytest.approx(result.training.total_time.value, rel=1e-6)
+
+
+def test_cli_unknown_device_names_the_device_flag(capsys):
+    code = main(["estimate", "--model", "resnet50", "--task", "train", "--device", "Imaginary GPU 9000"])
+    assert code == 2
+    assert "device:" in capsys.readouterr().err
+
+
+def test_cli_example_runs_the_seed_case(capsys):
+    code = main(["estimate", "--example", "fabric-seed", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert data["model"]["name"] == "detr_resnet50" and data["device"]["id"] == "nvidia-geforce-rtx-4090"
+    assert data["total_time_s"] > data["epoch_time_s"] > 0 and data["latency_ms"] > 0
