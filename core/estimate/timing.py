@@ -187,3 +187,10 @@ def _rowwise(values, row_index, rows):
 def optimizer_bytes_per_param(optimizer: str, precision: str) -> float:
     extra = MIXED_PRECISION_EXTRA_BYTES if precision in ("fp16", "bf16", "fp8") else 0.0
     return OPTIMIZER_BYTES[optimizer] + extra
+
+
+def forward_only_seconds(times: StepTimes, device_class, runtime, params: Mapping[str, float]):
+    """A forward-only (validation) step from a training step's parts: forward work, a third of the
+    host dispatch (training dispatches forward, backward and update), and the per-step overhead."""
+    fixed = np.where(np.asarray(runtime) == RUNTIME_TENSORRT, 0.0, params["step_overhead_s"])
+    return combine_host(times.forward_s, times.host_s / 3.0, device_class) + fixed

@@ -16,7 +16,7 @@ from . import multigpu, pipeline
 from .context import Context
 from .features import CLASS_MEMORY, LayerFeatures, device_features, tf32_rate
 from .results import DataPipelineResult, LayerTiming, ScalingData, TrainingResult
-from .timing import RUNTIME_EAGER, optimizer_bytes_per_param, step_times
+from .timing import RUNTIME_EAGER, forward_only_seconds, optimizer_bytes_per_param, step_times
 
 GPU_POWER_SHARE = 0.9  # GPUs draw close to their TDP under sustained training
 HOST_POWER_W = 150.0  # motherboard, RAM, storage, fans: used when the CPU's TDP is unknown
@@ -120,9 +120,8 @@ def training_figures(context: Context, report: ModelReport, layers: LayerFeature
     train_samples = project.training_images * tiles
     val_samples = project.validation_images * tiles
     epoch_s = train_samples / samples_per_s
-    val_times = step_times(layers, devices, batch=float(t.batch), bytes_per_element=BYTES_PER_ELEMENT[t.precision],
-                           runtime=RUNTIME_EAGER, params=p, training=False, tf32=tf32_rate(devices))
-    val_step = max(float(val_times.step_s[0]),
+    val_forward = float(forward_only_seconds(times, devices.device_class, RUNTIME_EAGER, p)[0])
+    val_step = max(val_forward,
                    images_per_step * (fig.decode_s + fig.read_s) / workers if math.isfinite(workers) else 0.0)
     val_rate = t.batch * total_gpus / val_step
     val_s = val_samples / val_rate
