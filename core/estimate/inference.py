@@ -57,6 +57,9 @@ def inference_figures(context: Context, report: ModelReport, layers: LayerFeatur
     assumptions = [f"runtime: {RUNTIME_NAMES[runtime_code(i.runtime)]}"]
     if devices.fallback[0]:
         assumptions.append(f"{spec.name} has no {i.precision} rate in its datasheet; the {devices.rate_key[0]} rate is used")
+    if spec.kind == "edge":
+        assumptions.append("no edge accelerator is in the calibration set: the GPU-fitted efficiency is used "
+                           "and the band may not cover the vendor runtime")
     if i.precision == "int8":
         assumptions.append("INT8 needs a quantised (calibrated) model; accuracy loss is not modelled")
     src = "per-layer roofline with the calibrated efficiency model (domain.md sections 5 and 7)"
