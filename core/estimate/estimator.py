@@ -172,7 +172,8 @@ def _cloud(catalog, spec, devices: int, training) -> tuple[CloudOption, ...]:
         if not entry.category.startswith("cloud") or entry.device_id != spec.id or not math.isfinite(entry.price):
             continue
         per_gpu = entry.price
-        match = re.search(r"(\d+)\s*x", entry.item)
+        # GPUs per instance as the item states it, "(8x H100 80GB)" -- not the "48x" of "p5.48xlarge"
+        match = re.search(r"\((\d+)\s*x\s", entry.item)
         if re.search(r"instance|vm-hour|node|server", entry.unit.lower()) and match:
             per_gpu = entry.price / int(match.group(1))
         out.append(CloudOption(entry.item, per_gpu, entry.currency, hours * devices, per_gpu * hours * devices,

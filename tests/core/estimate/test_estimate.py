@@ -215,3 +215,11 @@ def test_cli_example_runs_the_seed_case(capsys):
     assert code == 0
     assert data["model"]["name"] == "detr_resnet50" and data["device"]["id"] == "nvidia-geforce-rtx-4090"
     assert data["total_time_s"] > data["epoch_time_s"] > 0 and data["latency_ms"] > 0
+
+
+def test_cloud_instance_prices_are_divided_by_the_gpus_per_instance(catalog):
+    """AWS p5.48xlarge (8x H100) is priced per instance-hour: 98.32 / 8 per GPU-hour, not / 48."""
+    project = resnet(device="H100 SXM5 80GB", count=8, **{"task": "train", "dataset.images": 100_000})
+    options = {option.name: option for option in estimate(project, catalog).cloud}
+    p5 = options["AWS p5.48xlarge (8x H100 80GB) on-demand"]
+    assert p5.hourly_price == pytest.approx(98.32 / 8)
