@@ -44,17 +44,31 @@ class QuoteDocument:
         return cls(Quote.from_dict(data["quote"]), dict(data.get("project") or {}), dict(data.get("estimate") or {}))
 
 
-def workload_of(project: Any, estimate: Any = None) -> Workload:
-    """What the host must hold for this project (dataset, model size, loader buffers)."""
+def project_workload(project: Any, *, dataset_bytes: float = math.nan, params: float = math.nan) -> Workload:
+    """What the host must hold for this project: its dataset on disk (the data pipeline's rule for the
+    file size when `dataset_bytes` is not given), the model's parameters and the loader's buffers."""
     dataset = project.dataset
-    dataset_bytes = dataset.images * dataset.file_kb * 1024.0
-    pipeline = getattr(estimate, "pipeline", None)
-    if pipeline is not None and math.isfinite(pipeline.dataset_bytes.value):
-        dataset_bytes = pipeline.dataset_bytes.value
-    params = float(estimate.model.params) if estimate is not None else math.nan
-    return Workload(dataset_bytes=dataset_bytes, params=params,
+    if not math.isfinite(dataset_bytes):
+        from .estimate.pipeline import file_bytes
+
+        dataset_bytes = file_bytes(dataset.width, dataset.height, dataset.channels, dataset.file_format,
+                                   dataset.file_kb) * dataset.images
+    return Workload(dataset_bytes=float(dataset_bytes), params=float(params),
                     image_bytes_decoded=float(dataset.width * dataset.height * dataset.channels),
                     batch=project.training.batch, loader_workers=project.training.loader_workers)
+
+
+def workload_of(project: Any, estimate: Any = None) -> Workload:
+    """The project's workload with the estimate's dataset size and parameter count."""
+    pipeline = getattr(estimate, "pipeline", None)
+    dataset_bytes = pipeline.dataset_bytes.value if pipeline is not None else math.nan
+    params = float(estimate.model.params) if estimate is not None else math.nan
+    return project_workload(project, dataset_bytes=dataset_bytes, params=params)
+
+
+def pricing_quote(project: Any, currency: str = "USD") -> Quote:
+    """The project's quote terms (exchange rates) in `currency`, without lines: what sized lines are totalled under."""
+    return replace(quote_from_project_settings(project.quote_settings), currency=currency)
 
 
 def build_quote(

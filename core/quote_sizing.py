@@ -11,12 +11,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from .hardware.spec import DeviceSpec
-from .quote import LineItem
+from .quote import LineItem, Quote, compute_totals
 from .quote_prices import PriceFact, PriceLookup
 
 GiB = 1024**3
+ONE = Decimal(1)
 RAM_MODULE_SIZES_GIB = (16, 32, 48, 64)
 RAM_MODULE_COUNTS = (2, 4, 8, 16)  # filled channels: dual (desktop), quad, octa (workstation), two sockets
 MIN_RAM_GIB = 32
@@ -52,6 +54,27 @@ class SizedConfiguration:
     items: tuple[LineItem, ...]
     notes: tuple[str, ...]  # the sizing rules, one sentence each
     configuration: str  # "2 x GeForce RTX 4090 + Core i9-13900K"
+    ram_gib: float = math.nan  # modules x module size, as quoted
+    storage_tb: float = math.nan  # drives x drive size, as quoted
+    psu_w: float = math.nan  # PSUs x PSU size, as quoted
+    load_w: float = math.nan  # GPUs + CPU + platform TDP the PSU is sized for
+
+
+@dataclass(frozen=True)
+class HardwarePrice:
+    """What the sized lines add up to in one currency, by the quote's own rounding rules."""
+
+    subtotal: Decimal  # non-optional lines with a published price (before discount, shipping and tax)
+    line_totals: tuple[Decimal | None, ...]  # per item of the SizedConfiguration; None = price on request
+    unpriced: tuple[str, ...]  # descriptions of the non-optional lines without a published price
+
+
+def hardware_price(sized: SizedConfiguration, pricing: Quote) -> HardwarePrice:
+    """The quote's subtotal of `sized` under `pricing`'s currency and exchange rates (one implementation of a total)."""
+    totals = compute_totals(replace(pricing, items=sized.items))
+    unpriced = tuple(item.part_name for item, line in zip(sized.items, totals.line_totals, strict=True)
+                     if line is None and not item.optional)
+    return HardwarePrice(totals.subtotal, tuple(totals.line_totals), unpriced)
 
 
 def _num(value: float, digits: int = 3) -> str:
@@ -67,15 +90,18 @@ def _qty(value: float, unit: str) -> str:
     return f"{float(f'{value:.3g}'):g} {unit}"
 
 
-def _priced(item: LineItem, fact: PriceFact | None, multiplier: Decimal = Decimal(1)) -> LineItem:
-    if fact is None:
-        return item
-    note = f"{fact.item}: {fact.rule}" + (f" ({fact.unit})" if fact.unit else "")
-    if fact.amount is None:
-        return replace(item, price_source=f"{fact.item}: no published price; enter a current quote",
-                       price_date=fact.date, catalog_id=item.catalog_id or fact.price_id)
-    return replace(item, unit_price=fact.amount * multiplier, price_currency=fact.currency, price_date=fact.date,
-                   price_source=f"{note}; {fact.source}".strip("; "), catalog_id=item.catalog_id or fact.price_id)
+def _line(fact: PriceFact | None, multiplier: Decimal, *args: Any, **fields: Any) -> LineItem:
+    """A LineItem(*args, **fields) priced from `fact` (unit price x `multiplier`, e.g. GB per module)."""
+    if fact is not None:
+        fields["catalog_id"] = fields.get("catalog_id") or fact.price_id
+        fields["price_date"] = fact.date
+        if fact.amount is None:
+            fields["price_source"] = f"{fact.item}: no published price; enter a current quote"
+        else:
+            note = f"{fact.item}: {fact.rule}" + (f" ({fact.unit})" if fact.unit else "")
+            fields.update(unit_price=fact.amount * multiplier, price_currency=fact.currency,
+                          price_source=f"{note}; {fact.source}".strip("; "))
+    return LineItem(*args, **fields)
 
 
 def gpu_details(gpu: DeviceSpec) -> tuple[tuple[str, str], ...]:
@@ -144,19 +170,17 @@ def size_configuration(
     gpu_count = max(0, int(gpu_count)) if gpu is not None else 0
     if gpu is not None and gpu_count:
         specs = f"{_num(gpu.memory_gib)} GiB {gpu.memory_type}, {_num(gpu.peak('fp32') / 1e12)} TFLOPS FP32, {_num(gpu.tdp_w)} W"
-        items.append(_priced(LineItem("gpu", gpu.name, specs, gpu_count, catalog_id=gpu.id, details=gpu_details(gpu),
-                                      sizing_rule=f"{gpu_count} x GPU as in the estimated configuration"),
-                             prices(gpu.id)))
+        items.append(_line(prices(gpu.id), ONE, "gpu", gpu.name, specs, gpu_count, catalog_id=gpu.id,
+                           details=gpu_details(gpu), sizing_rule=f"{gpu_count} x GPU as in the estimated configuration"))
     if cpu is not None:
         specs = f"{cpu.cores or '?'} cores / {cpu.threads or '?'} threads, {_num(cpu.tdp_w)} W"
-        items.append(_priced(LineItem("cpu", cpu.name, specs, 1, catalog_id=cpu.id, details=cpu_details(cpu),
-                                      sizing_rule="host CPU of the estimated configuration"), prices(cpu.id)))
+        items.append(_line(prices(cpu.id), ONE, "cpu", cpu.name, specs, 1, catalog_id=cpu.id,
+                           details=cpu_details(cpu), sizing_rule="host CPU of the estimated configuration"))
     sxm = gpu is not None and ("sxm" in gpu.id.lower() or "sxm" in gpu.name.lower())
     platform, board, board_price = _platform(cpu, gpu_count, sxm)
     notes.append(f"Motherboard: {platform} platform; desktop CPUs offer 16-24 PCIe lanes, so more than "
                  f"{DESKTOP_MAX_GPUS} GPUs need a workstation platform, and SXM GPUs a GPU server.")
-    items.append(_priced(LineItem("motherboard", board, f"{platform} class", 1, sizing_rule=notes[-1]),
-                         prices(board_price)))
+    items.append(_line(prices(board_price), ONE, "motherboard", board, f"{platform} class", 1, sizing_rule=notes[-1]))
 
     gpu_memory_gib = (gpu.memory_gib * gpu_count) if gpu is not None and gpu_count else 0.0
     gpu_memory_gib = gpu_memory_gib if math.isfinite(gpu_memory_gib) else 0.0
@@ -175,8 +199,8 @@ def size_configuration(
     notes.append(ram_rule)
     ram_kind = "ECC RDIMM" if platform == "workstation" else "desktop DIMM"
     ram_price = "ram-ddr5-ecc-rdimm-per-gb" if platform == "workstation" else "ram-ddr5-per-gb"
-    items.append(_priced(LineItem("ram", f"DDR5 {module_gib} GB {ram_kind}", f"{modules * module_gib} GB total",
-                                  modules, sizing_rule=ram_rule), prices(ram_price), Decimal(module_gib)))
+    items.append(_line(prices(ram_price), Decimal(module_gib), "ram", f"DDR5 {module_gib} GB {ram_kind}",
+                       f"{modules * module_gib} GB total", modules, sizing_rule=ram_rule))
 
     dataset_gb = workload.dataset_bytes / 1e9 if math.isfinite(workload.dataset_bytes) else 0.0
     checkpoint_gb = workload.params * CHECKPOINT_BYTES_PER_PARAM * CHECKPOINTS_KEPT / 1e9 if math.isfinite(workload.params) else 0.0
@@ -187,8 +211,8 @@ def size_configuration(
                     f"{_num(checkpoint_gb)} GB + {STORAGE_OS_GB} GB system) x {STORAGE_HEADROOM} = {_num(storage_gb)} GB "
                     f"-> {drives} x {drive_tb} TB NVMe.")
     notes.append(storage_rule)
-    items.append(_priced(LineItem("storage", f"NVMe SSD {drive_tb} TB, PCIe 4.0", f"{drive_tb} TB, M.2 2280", drives,
-                                  sizing_rule=storage_rule), prices("ssd-nvme-gen4-per-tb"), Decimal(drive_tb)))
+    items.append(_line(prices("ssd-nvme-gen4-per-tb"), Decimal(drive_tb), "storage", f"NVMe SSD {drive_tb} TB, PCIe 4.0",
+                       f"{drive_tb} TB, M.2 2280", drives, sizing_rule=storage_rule))
 
     gpu_w = gpu.tdp_w * gpu_count if gpu is not None and gpu_count and math.isfinite(gpu.tdp_w) else 0.0
     cpu_w = cpu.tdp_w if cpu is not None and math.isfinite(cpu.tdp_w) else 0.0
@@ -203,8 +227,9 @@ def size_configuration(
                     if psu_need > 1440 else ""))
     notes.append(psu_rule)
     psu_price = "psu-1000w-gold" if size <= 1000 else "psu-1600w-titanium"
-    items.append(_priced(LineItem("psu", f"PSU {size} W 80+ {'Gold' if size <= 1000 else 'Platinum/Titanium'} ATX 3.x",
-                                  f"{size} W, 12V-2x6 for GPUs", count, sizing_rule=psu_rule), prices(psu_price)))
+    psu_name = f"PSU {size} W 80+ {'Gold' if size <= 1000 else 'Platinum/Titanium'} ATX 3.x"
+    items.append(_line(prices(psu_price), ONE, "psu", psu_name, f"{size} W, 12V-2x6 for GPUs", count,
+                       sizing_rule=psu_rule))
 
     if sxm:
         chassis = "HGX GPU server chassis (SXM baseboard), redundant PSUs"
@@ -215,18 +240,17 @@ def size_configuration(
     chassis_rule = (f"Chassis for {gpu_count} GPU(s): tower up to {TOWER_MAX_GPUS} PCIe GPUs, 4U rack above; "
                     "SXM modules only mount on an HGX baseboard in a GPU server.")
     notes.append(chassis_rule)
-    items.append(_priced(LineItem("chassis", chassis, "airflow for the summed TDP", 1, sizing_rule=chassis_rule),
-                         prices("chassis-workstation-tower")))
+    items.append(_line(prices("chassis-workstation-tower"), ONE, "chassis", chassis, "airflow for the summed TDP", 1,
+                       sizing_rule=chassis_rule))
     if gpu_count > TOWER_MAX_GPUS or sxm:
         cooler = "Server CPU heatsink for the chassis airflow"
     elif cpu_w > 125 or gpu_count > 1:
         cooler = "360 mm AIO liquid cooler"
     else:
         cooler = "High-end dual-tower air cooler"
-    items.append(_priced(LineItem("cooling", cooler, f"CPU {_num(cpu_w)} W", 1,
-                                  sizing_rule="rack: chassis airflow; tower: liquid cooling above 125 W CPU TDP "
-                                              "or with more than one GPU, else air"),
-                         prices("cooling-high-end-air-cooler-noctua-nh-d15-g2-360-mm-aio")))
+    items.append(_line(prices("cooling-high-end-air-cooler-noctua-nh-d15-g2-360-mm-aio"), ONE, "cooling", cooler,
+                       f"CPU {_num(cpu_w)} W", 1, sizing_rule="rack: chassis airflow; tower: liquid cooling above "
+                                                              "125 W CPU TDP or with more than one GPU, else air"))
     if include_services:
         items.append(LineItem("service", "Assembly, 24 h burn-in and stress test", "GPU, CPU and memory soak", 1,
                               optional=True, sizing_rule="optional service"))
@@ -236,4 +260,16 @@ def size_configuration(
     if cpu is not None:
         parts.append(cpu.name)
     parts.append(f"{modules * module_gib} GB RAM")
-    return SizedConfiguration(tuple(items), tuple(notes), " + ".join(parts))
+    return SizedConfiguration(tuple(items), tuple(notes), " + ".join(parts), float(modules * module_gib),
+                              float(drives * drive_tb), float(count * size), float(load_w))
+
+
+def size_module(device: DeviceSpec, prices: PriceLookup) -> SizedConfiguration:
+    """An edge device is quoted alone: one line, no host to size."""
+    rule = (f"{device.name} is an edge device, quoted alone: a module carries its own CPU, memory and storage, "
+            "and an accelerator card goes into the line's existing host.")
+    specs = f"{_num(device.memory_gib)} GiB {device.memory_type}, {_num(device.tdp_w)} W".strip()
+    item = _line(prices(device.id), ONE, "gpu", device.name, specs, 1, catalog_id=device.id,
+                 details=gpu_details(device), sizing_rule=rule)
+    load = device.tdp_w if math.isfinite(device.tdp_w) else math.nan
+    return SizedConfiguration((item,), (rule,), device.name, 0.0, 0.0, 0.0, load)

@@ -1,45 +1,50 @@
-"""Recommendations: sweep every catalog device x count 1-8 in one vectorised pass, size the rest
-of the machine by stated rules, apply the constraints, rank, and flag the price-vs-time
-Pareto front.
+"""Recommendations: sweep every catalog device x count 1-8 in one vectorised pass, size and price
+the rest of the machine exactly as the quote does, apply the constraints, rank, and flag the
+price-vs-time Pareto front.
 
-Sizing rules (stated in every Configuration's `rules`):
-- CPU: the cheapest catalog CPU with at least max(8, 4 x GPUs) cores (data-loader workers).
-- RAM: max(32 GiB, 2 x total GPU memory), rounded up to a power of two.
-- Storage: max(1 TB, 3 x dataset size) of NVMe.
-- PSU: 1.3 x (GPUs x TDP + CPU TDP + 150 W), rounded up to 100 W (price not in the catalog).
+The host CPU is chosen here (the project's named CPU, else the cheapest catalog CPU with at least
+max(8, 4 x GPUs) cores for the data-loader workers). Everything else - RAM, storage, PSU, board,
+chassis, cooling and every price - comes from `quote_sizing.size_configuration`, the same sizing
+the PDF quote prints, so a configuration costs what its quote totals. Each Configuration states
+its rules.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..errors import ValidationError
+from ..hardware.spec import DeviceSpec
 from ..project import Project
+from ..quote import Quote
+from ..quote_build import pricing_quote, project_workload
+from ..quote_prices import PriceLookup, catalog_lookup
+from ..quote_sizing import SizedConfiguration, Workload, hardware_price, size_configuration, size_module
 from ..units import BYTES_PER_ELEMENT
 from . import memory as memory_model
-from . import multigpu, pipeline
+from . import multigpu
 from .calibration import Calibration, load_calibration
-from .context import model_report
+from .context import model_report, resolve_device
 from .features import device_features, tf32_rate
 from .inference import required_rate, runtime_code
 from .timing import RUNTIME_EAGER, optimizer_bytes_per_param, step_times
 
-# prices.csv: DDR5 32 GB kit 400-550 USD (2025-12, weak source); mainstream NVMe 0.06-0.08 USD/GB
-RAM_USD_PER_GIB = 475 / 32
-SSD_USD_PER_GB = 0.07
-PRICE_NOTE = ("RAM at 14.8 USD/GiB (DDR5 kit, 2025-12) and NVMe at 0.07 USD/GB (2024-2025) from prices.csv; "
-              "PSU, motherboard and chassis prices are not in the catalog and are left out")
-RULES = (
-    "CPU: cheapest catalog CPU with >= max(8, 4 x GPUs) cores",
-    "RAM: max(32 GiB, 2 x total GPU memory), rounded up to a power of two",
-    "storage: max(1 TB, 3 x dataset) NVMe",
-    "PSU: 1.3 x (GPUs x TDP + CPU TDP + 150 W), rounded up to 100 W",
-    "training time from compute and all-reduce; the data pipeline is checked per configuration in estimate()",
-)
+CPU_RULE = "CPU: cheapest catalog CPU with >= max(8, 4 x GPUs) cores (data-loader workers)"
+NAMED_CPU_RULE = "CPU: the project's host CPU {name} (hardware.cpu); it should have >= max(8, 4 x GPUs) cores"
+PRICE_RULE = ("price: the quote's subtotal in USD of the lines with a published catalog price (before discount, "
+              "shipping and tax); lines on request are listed in unpriced_items; unknown when the GPU has no price")
+TIMING_RULE = "training time from compute and all-reduce; the data pipeline is checked per configuration in estimate()"
+RULES = (CPU_RULE, PRICE_RULE, TIMING_RULE)  # the rules every configuration states; sizing rules are added per machine
 CONSUMER_MAX_GPUS = 4
+
+
+def loader_cores(gpus: int) -> int:
+    """Cores the data-loader workers of `gpus` GPUs ask for."""
+    return max(8, 4 * gpus)
 
 
 @dataclass(frozen=True)
@@ -79,12 +84,15 @@ class Configuration:
     pareto: bool = False
     rank: int = 0
     rules: tuple[str, ...] = field(default=RULES)
+    configuration: str = ""  # the quote's configuration line, e.g. "1 x GeForce RTX 4090 + Core i9-13900K + 64 GB RAM"
+    unpriced_items: tuple[str, ...] = ()  # non-optional lines without a published price (price on request)
 
     def to_dict(self) -> dict:
         out = dict(vars(self))
         out["price_items"] = [[name, value if math.isfinite(value) else None] for name, value in self.price_items]
         out["reasons"] = list(self.reasons)
         out["rules"] = list(self.rules)
+        out["unpriced_items"] = list(self.unpriced_items)
         return {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in out.items()}
 
 
@@ -127,9 +135,11 @@ def recommend(project: Project, catalog=None, constraints: Constraints | None = 
     hours = np.full((nd, counts.size), np.nan)
     rate = np.full((nd, counts.size), np.nan)
     fits = np.ones(nd, dtype=bool)
+    params = math.nan  # the model's parameter count, for the checkpoints the quote sizes storage for
     if train:
         t = project.training
         report, layers = model_report(project, t.precision)
+        params = float(report.params)
         devices = device_features(specs, t.precision)
         times = step_times(layers.as_column(), devices, batch=float(t.batch),
                            bytes_per_element=BYTES_PER_ELEMENT[t.precision], runtime=RUNTIME_EAGER, params=p,
@@ -154,7 +164,8 @@ def recommend(project: Project, catalog=None, constraints: Constraints | None = 
     required = math.nan
     if infer:
         i = project.inference
-        _, ilayers = model_report(project, i.precision)
+        ireport, ilayers = model_report(project, i.precision)
+        params = params if math.isfinite(params) else float(ireport.params)
         idev = device_features(specs, i.precision)
         itimes = step_times(ilayers.as_column(), idev, batch=float(i.batch), bytes_per_element=BYTES_PER_ELEMENT[i.precision],
                             runtime=runtime_code(i.runtime), params=p, training=False, int8=i.precision == "int8", tf32=tf32_rate(idev))
@@ -162,10 +173,7 @@ def recommend(project: Project, catalog=None, constraints: Constraints | None = 
         if i.takt_mode != "none":
             required = required_rate(project)[0]
 
-    cpus = sorted((c for c in catalog.devices("cpu") if c.cores and math.isfinite(c.price_usd)),
-                  key=lambda c: c.price_usd)
-    d = project.dataset
-    dataset_bytes = pipeline.file_bytes(d.width, d.height, d.channels, d.file_format, d.file_kb) * d.images
+    host = _Host(project, catalog, params)
     out: list[Configuration] = []
     for di, spec in enumerate(specs):
         max_count = 1 if spec.kind == "edge" else counts.size
@@ -173,20 +181,10 @@ def recommend(project: Project, catalog=None, constraints: Constraints | None = 
             max_count = min(max_count, CONSUMER_MAX_GPUS)
         for ci in range(int(max_count)):
             n = ci + 1
-            cpu = next((c for c in cpus if c.cores >= max(8, 4 * n)), None) if spec.kind == "gpu" else None
-            ram = 2 ** math.ceil(math.log2(max(32.0, 2 * n * spec.memory_gib))) if spec.kind == "gpu" else 0.0
-            storage_tb = max(1.0, math.ceil(3 * dataset_bytes / 1e12)) if spec.kind == "gpu" else 0.0
-            cpu_tdp = cpu.tdp_w if cpu is not None and math.isfinite(cpu.tdp_w) else 150.0
-            tdp = spec.tdp_w if math.isfinite(spec.tdp_w) else math.nan
-            power = n * tdp + (cpu_tdp + 150.0 if spec.kind == "gpu" else 0.0)
-            psu = math.ceil(1.3 * power / 100) * 100 if spec.kind == "gpu" else 0.0
-            items = [(f"{n} x {spec.name}", n * spec.price_usd)]
-            if cpu is not None:
-                items.append((cpu.name, cpu.price_usd))
-            if ram:
-                items += [(f"{ram:.0f} GiB RAM", ram * RAM_USD_PER_GIB), (f"{storage_tb:.0f} TB NVMe", storage_tb * 1000 * SSD_USD_PER_GB)]
-            price = float(sum(v for _, v in items))
-            reasons = []
+            cpu, rules, reasons = host.cpu_for(n) if spec.kind == "gpu" else (None, (), [])
+            sized = host.size(spec, n, cpu)
+            price, items, unpriced = host.price(sized)
+            power = sized.load_w
             h = float(hours[di, ci]) if train else math.nan
             r = float(rate[di, ci]) if train else math.nan
             ir = float(infer_rate[di]) * (n if infer else 1)
@@ -204,10 +202,50 @@ def recommend(project: Project, catalog=None, constraints: Constraints | None = 
                 reasons.append(f"not a {constraints.form_factor} configuration")
             if constraints.require_takt and math.isfinite(required) and not ir >= required:
                 reasons.append(f"{ir:.1f} samples/s below the line's {required:.1f}")
-            out.append(Configuration(spec.id, spec.name, n, spec.kind, cpu.id if cpu else "", float(ram), storage_tb,
-                                     float(psu), float(power), price, tuple(items), h, r, ir,
-                                     bool(fits[di]), not reasons, tuple(reasons)))
+            out.append(Configuration(spec.id, spec.name, n, spec.kind, cpu.id if cpu else "", sized.ram_gib,
+                                     sized.storage_tb, sized.psu_w, float(power), price, items, h, r, ir,
+                                     bool(fits[di]), not reasons, tuple(reasons),
+                                     rules=(*rules, *sized.notes, PRICE_RULE, TIMING_RULE),
+                                     configuration=sized.configuration, unpriced_items=unpriced))
     return _rank(out, train)
+
+
+class _Host:
+    """What the sweep shares across configurations: the price lookup, the pricing terms, the workload
+    and the CPU list, built once; sizing and pricing themselves are the quote's."""
+
+    def __init__(self, project: Project, catalog, params: float) -> None:
+        self.prices: PriceLookup = functools.cache(catalog_lookup(catalog))  # one PriceFact per id per sweep
+        self.pricing: Quote = pricing_quote(project, "USD")
+        self.workload: Workload = project_workload(project, params=params)
+        self.cpus = sorted((c for c in catalog.devices("cpu") if c.cores and math.isfinite(c.price_usd)),
+                           key=lambda c: c.price_usd)
+        named = project.hardware.cpu.strip()
+        self.named: DeviceSpec | None = resolve_device(catalog, named, "hardware.cpu") if named else None
+
+    def cpu_for(self, gpus: int) -> tuple[DeviceSpec | None, tuple[str, ...], list[str]]:
+        """(CPU, its rule, reasons it falls short) for `gpus` GPUs: the project's CPU when it names one."""
+        need = loader_cores(gpus)
+        if self.named is not None:
+            reasons = []
+            if not (self.named.cores or 0) >= need:
+                reasons.append(f"{self.named.name} has {self.named.cores or 'unknown'} cores, fewer than the "
+                               f"{need} the data loaders of {gpus} GPUs need")
+            return self.named, (NAMED_CPU_RULE.format(name=self.named.name),), reasons
+        return next((c for c in self.cpus if c.cores >= need), None), (CPU_RULE,), []
+
+    def size(self, device: DeviceSpec, gpus: int, cpu: DeviceSpec | None) -> SizedConfiguration:
+        if device.kind == "edge":
+            return size_module(device, self.prices)
+        return size_configuration(device, gpus, cpu, self.workload, self.prices, include_services=False)
+
+    def price(self, sized: SizedConfiguration) -> tuple[float, tuple[tuple[str, float], ...], tuple[str, ...]]:
+        """(price in USD, NaN when the GPU line has no price; priced lines; lines on request)."""
+        priced = hardware_price(sized, self.pricing)
+        items = tuple((f"{item.quantity} x {item.part_name}", float(line) if line is not None else math.nan)
+                      for item, line in zip(sized.items, priced.line_totals, strict=True) if not item.optional)
+        device_priced = bool(priced.line_totals) and priced.line_totals[0] is not None
+        return (float(priced.subtotal) if device_priced else math.nan), items, priced.unpriced
 
 
 def _rank(configs: list[Configuration], train: bool) -> list[Configuration]:
