@@ -19,9 +19,6 @@ def fonts_dir() -> Path:
 def ensure_report_fonts() -> str:
     """Register the bundled font files once (any thread); returns the family name to use."""
     global _registered
-    from .none_guard import pin_none
-
-    pin_none()
     with _lock:
         if _registered is not None:
             return _registered
