@@ -20,23 +20,6 @@ NO_DISPLAY_MESSAGE = (
 _STARTED = time.perf_counter()
 
 
-def protect_interpreter_singletons() -> None:
-    """Make None, True and False immortal on Python < 3.12, as 3.12+ does itself.
-
-    PySide6 6.12 built for Python 3.11 drops one reference to None on every call of a void Qt
-    method and one to True/False on every emitted bool signal; after a few thousand calls the
-    interpreter frees None and aborts ("Fatal Python error: none_dealloc"). Python 3.12 made these
-    singletons immortal (PEP 683), which hides the bug there; this gives 3.11 the same guarantee.
-    """
-    if sys.version_info >= (3, 12) or getattr(protect_interpreter_singletons, "done", False):
-        return
-    import ctypes
-
-    for singleton in (None, True, False, ()):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-    protect_interpreter_singletons.done = True  # type: ignore[attr-defined]
-
-
 def has_display() -> bool:
     """True when Qt can open a window: a display server, or an explicitly chosen platform plugin."""
     if sys.platform != "linux":
@@ -46,7 +29,6 @@ def has_display() -> bool:
 
 def create_application(argv: list[str]):
     """The QApplication with Rigsizer's names, icon, theme and language from the preferences."""
-    protect_interpreter_singletons()
     from PySide6.QtWidgets import QApplication
 
     from rigsizer.gui import i18n, settings, theme

@@ -15,10 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from rigsizer.core.errors import ValidationError
-from rigsizer.gui.app import protect_interpreter_singletons
 from rigsizer.gui.worker import Job, run_in_worker
-
-protect_interpreter_singletons()  # every pane uses this module; see the function for why
 
 DEBOUNCE_MS = 100
 MERGE_WINDOW_S = 1.5  # edits of the same field closer than this become one undo step

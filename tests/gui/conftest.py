@@ -9,10 +9,6 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from rigsizer.gui.app import protect_interpreter_singletons  # noqa: E402
-
-protect_interpreter_singletons()  # PySide6 6.12 on Python 3.11 under-counts None/True/False
-
 ARTIFACTS = Path(os.environ.get("RIGSIZER_ARTIFACTS", Path(__file__).resolve().parents[2] / "artifacts")) / "screenshots"
 
 
