@@ -2008,32 +2008,32 @@ Source: %2</source>
     <context>
         <name>ProjectModel</name>
         <message>
-            <location filename="../../gui/project_model.py" line="44" />
+            <location filename="../../gui/project_model.py" line="41" />
             <source>Change %1</source>
             <translation>修改 %1</translation>
         </message>
         <message>
-            <location filename="../../gui/project_model.py" line="151" />
+            <location filename="../../gui/project_model.py" line="148" />
             <source>Untitled</source>
             <translation>未命名</translation>
         </message>
         <message>
-            <location filename="../../gui/project_model.py" line="172" />
+            <location filename="../../gui/project_model.py" line="169" />
             <source>Replace project</source>
             <translation>替换项目</translation>
         </message>
         <message>
-            <location filename="../../gui/project_model.py" line="196" />
+            <location filename="../../gui/project_model.py" line="193" />
             <source>%1: no such file</source>
             <translation>%1：文件不存在</translation>
         </message>
         <message>
-            <location filename="../../gui/project_model.py" line="205" />
+            <location filename="../../gui/project_model.py" line="202" />
             <source>No file name given</source>
             <translation>未指定文件名</translation>
         </message>
         <message>
-            <location filename="../../gui/project_model.py" line="240" />
+            <location filename="../../gui/project_model.py" line="237" />
             <source>Hardware catalog unavailable: %1</source>
             <translation>硬件目录不可用：%1</translation>
         </message>
