@@ -88,7 +88,9 @@ class WorkstationPane(QWidget):
         self.tree.setColumnCount(3)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Item and Source are capped to a share of the width so that Value, the column that matters,
+        # keeps room in a narrow dock; a cut cell is still readable in full below the tree.
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.tree.header().setStretchLastSection(False)
@@ -267,8 +269,19 @@ class WorkstationPane(QWidget):
         if self.detect_error:
             QTreeWidgetItem(self.tree, [self.tr("Catalog match"), self.detect_error, ""])
         self.tree.expandAll()
-        self.tree.setColumnWidth(2, max(120, self.tree.width() // 4))
+        self._fit_columns()
         self._show_row(None)
+
+    def _fit_columns(self) -> None:
+        """Item up to 38 % and Source up to 25 % of the tree's width, each no wider than its contents."""
+        width = self.tree.viewport().width()
+        for column, share in ((0, 0.38), (2, 0.25)):
+            self.tree.resizeColumnToContents(column)
+            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), max(60, int(width * share))))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _show_row(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
         """The selected row in full (long reasons do not fit a column)."""
