@@ -17,7 +17,7 @@ from .errors import ValidationError
 from .hardware.spec import DeviceSpec
 from .quote import Quote, quote_from_project_settings
 from .quote_prices import PriceLookup, catalog_lookup
-from .quote_sizing import SizedConfiguration, Workload, size_configuration
+from .quote_sizing import SizedConfiguration, Workload, size_configuration, size_module
 
 ATTACHMENT_NAME = "rigsizer-quote.json"
 ATTACHMENT_FORMAT = "rigsizer-quote-document"
@@ -71,6 +71,15 @@ def pricing_quote(project: Any, currency: str = "USD") -> Quote:
     return replace(quote_from_project_settings(project.quote_settings), currency=currency)
 
 
+def _candidate_count(project: Any, device: DeviceSpec) -> int:
+    """The count the project gives this device (the estimate itself works per edge device)."""
+    names = {device.id.lower(), device.name.lower()}
+    for candidate in project.hardware.candidates:
+        if candidate.device.strip().lower() in names:
+            return int(candidate.count)
+    return 1
+
+
 def build_quote(
     project: Any,
     estimate: Any,
@@ -93,11 +102,18 @@ def build_quote(
             raise ValidationError("catalog", "is needed to price the quote", "an open catalog or a price lookup")
         prices = catalog_lookup(catalog)
     gpu = gpu or estimate.device
-    if gpu is not None and gpu.kind != "gpu":  # CPU-only estimate: no GPU line
-        gpu = None
     count = gpu_count if gpu_count is not None else estimate.gpus
-    cpu = cpu or getattr(estimate, "host_cpu", None)
-    sized: SizedConfiguration = size_configuration(gpu, count, cpu, workload_of(project, estimate), prices)
+    sized: SizedConfiguration
+    if gpu is not None and gpu.kind == "edge":  # a module or NPU card, as many as the project's candidate lists
+        sized = size_module(gpu, prices)
+        quantity = max(1, int(gpu_count if gpu_count is not None else _candidate_count(project, gpu)))
+        sized = replace(sized, items=tuple(replace(item, quantity=quantity) for item in sized.items),
+                        configuration=f"{quantity} x {gpu.name}" if quantity > 1 else gpu.name)
+    else:
+        if gpu is not None and gpu.kind != "gpu":  # CPU-only estimate: no GPU line
+            gpu = None
+        cpu = cpu or getattr(estimate, "host_cpu", None)
+        sized = size_configuration(gpu, count, cpu, workload_of(project, estimate), prices)
     settings = project.quote_settings
     quote = base if base is not None else quote_from_project_settings(settings)
     quote = replace(quote, items=sized.items, sizing_notes=sized.notes, configuration=sized.configuration,
