@@ -3,16 +3,19 @@
 The editor holds one QuoteDocument (quote + project snapshot + estimate JSON); "New from
 estimate" builds it from the open project, and exporting runs on a worker thread with progress,
 so the window never freezes. Totals are the core's (`compute_totals`), shown as the user types.
+Texts are (re)set in `retranslate()` on every language change, so switching the interface
+language keeps the open quote, what was typed, the history search and its selection.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -88,7 +91,9 @@ class QuotePane(QWidget):
         self.document: QuoteDocument | None = None
         self.job: Any = None
         self._history: QuoteHistory | None = None
+        self._status_text: Callable[[], str] | None = None  # re-read on a language change
         self._build()
+        self.retranslate()
         self.refresh_history()
         self._update_buttons()
 
@@ -96,14 +101,11 @@ class QuotePane(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         self.button_grid = QGridLayout()
-        self.new_button = QPushButton(self.tr("New from estimate"), self)
-        self.new_button.setToolTip(self.tr("Quote the configuration of the current estimate"))
-        self.export_button = QPushButton(self.tr("Export PDF…"), self)
-        self.reexport_button = QPushButton(self.tr("Re-export"), self)
-        self.reexport_button.setToolTip(self.tr("Write the selected history entry's PDF again"))
-        self.revision_button = QPushButton(self.tr("Duplicate as revision"), self)
-        self.import_button = QPushButton(self.tr("Import PDF…"), self)
-        self.import_button.setToolTip(self.tr("Open a quote from the data embedded in a Rigsizer PDF"))
+        self.new_button = QPushButton(self)
+        self.export_button = QPushButton(self)
+        self.reexport_button = QPushButton(self)
+        self.revision_button = QPushButton(self)
+        self.import_button = QPushButton(self)
         self.import_button.clicked.connect(self.import_pdf_dialog)
         self.top_buttons = (self.new_button, self.export_button, self.reexport_button, self.revision_button,
                             self.import_button)
@@ -120,12 +122,9 @@ class QuotePane(QWidget):
         history_layout = QVBoxLayout(history)
         history_layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit(history)
-        self.search.setPlaceholderText(self.tr("Search number, customer, project…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh_history)
         self.history_table = QTableWidget(0, 5, history)
-        self.history_table.setHorizontalHeaderLabels(
-            [self.tr("Number"), self.tr("Date"), self.tr("Customer"), self.tr("Project"), self.tr("Total")])
         self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -133,10 +132,9 @@ class QuotePane(QWidget):
         self.history_table.horizontalHeader().setStretchLastSection(True)
         self.history_table.itemDoubleClicked.connect(lambda _item: self.open_selected())
         self.history_table.itemSelectionChanged.connect(self._update_buttons)
-        self.open_button = QPushButton(self.tr("Open in editor"), history)
+        self.open_button = QPushButton(history)
         self.open_button.clicked.connect(self.open_selected)
-        self.show_pdf_button = QPushButton(self.tr("Show PDF"), history)
-        self.show_pdf_button.setToolTip(self.tr("Open the exported PDF in the system viewer"))
+        self.show_pdf_button = QPushButton(history)
         self.show_pdf_button.clicked.connect(self.show_selected_pdf)
         history_buttons = QHBoxLayout()
         history_buttons.addWidget(self.open_button)
@@ -148,12 +146,12 @@ class QuotePane(QWidget):
         editor = QWidget(splitter)
         editor_layout = QVBoxLayout(editor)
         editor_layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel(self.tr("No quote open: press “New from estimate” or open one from the history."), editor)
+        self.title = QLabel(editor)
         self.title.setWordWrap(True)
         self.editor = QuoteEditor(editor)
         self.editor.edited.connect(self._edited)
         self.editor.sellerRemembered.connect(
-            lambda: self.status.setText(self.tr("Seller details saved for new quotes.")))
+            lambda: self._show_status(lambda: self.tr("Seller details saved for new quotes.")))
         self.progress = QProgressBar(editor)
         self.progress.setRange(0, 100)
         self.progress.hide()
@@ -164,6 +162,50 @@ class QuotePane(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)
+
+    def retranslate(self) -> None:
+        """(Re)set every visible text in the current language; the open quote, edits and selection stay."""
+        self.new_button.setText(self.tr("New from estimate"))
+        self.new_button.setToolTip(self.tr("Quote the configuration of the current estimate"))
+        self.export_button.setText(self.tr("Export PDF…"))
+        self.reexport_button.setText(self.tr("Re-export"))
+        self.reexport_button.setToolTip(self.tr("Write the selected history entry's PDF again"))
+        self.revision_button.setText(self.tr("Duplicate as revision"))
+        self.import_button.setText(self.tr("Import PDF…"))
+        self.import_button.setToolTip(self.tr("Open a quote from the data embedded in a Rigsizer PDF"))
+        self.search.setPlaceholderText(self.tr("Search number, customer, project…"))
+        self.history_table.setHorizontalHeaderLabels(
+            [self.tr("Number"), self.tr("Date"), self.tr("Customer"), self.tr("Project"), self.tr("Total")])
+        self.open_button.setText(self.tr("Open in editor"))
+        self.show_pdf_button.setText(self.tr("Show PDF"))
+        self.show_pdf_button.setToolTip(self.tr("Open the exported PDF in the system viewer"))
+        self._show_title()
+        self.status.setText(self._status_text() if self._status_text is not None else "")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 — Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setLocale(QLocale())  # numbers and dates in child widgets follow the interface locale
+            self.retranslate()
+            columns = len(self.top_buttons) if self._buttons_width() <= self.width() else 3
+            if columns != self._button_columns:  # translated labels have other widths
+                self._arrange_buttons(columns)
+        super().changeEvent(event)
+
+    def _show_status(self, text: Callable[[], str] | None) -> None:
+        """A status line kept as a function of the language, so that it is re-read on a switch."""
+        self._status_text = text
+        self.status.setText(text() if text is not None else "")
+
+    def _show_title(self) -> None:
+        if self.document is None:
+            self.title.setText(self.tr("No quote open: press “New from estimate” or open one from the history."))
+            return
+        quote = self.document.quote
+        number = quote.number or self.tr("New quote")
+        self.title.setText(f"{number} — {quote.project_name}: {quote.configuration}")
+
+    def _buttons_width(self) -> int:
+        return sum(button.sizeHint().width() for button in self.top_buttons) + 12 * len(self.top_buttons)
 
     def _arrange_buttons(self, columns: int) -> None:
         """The action buttons in as many columns as the pane is wide enough for."""
@@ -183,8 +225,7 @@ class QuotePane(QWidget):
             self.splitter.setOrientation(orientation)
             self.splitter.setSizes([2, 5] if not wide else [2, 3])
         self.editor.set_narrow(event.size().width() < WIDE_LAYOUT_PX * 0.75)
-        needed = sum(button.sizeHint().width() for button in self.top_buttons) + 12 * len(self.top_buttons)
-        columns = len(self.top_buttons) if needed <= event.size().width() else 3
+        columns = len(self.top_buttons) if self._buttons_width() <= event.size().width() else 3
         if columns != self._button_columns:
             self._arrange_buttons(columns)
         super().resizeEvent(event)
@@ -195,7 +236,8 @@ class QuotePane(QWidget):
             try:
                 self._history = QuoteHistory(self.project_model.catalog.db)
             except Exception as error:  # noqa: BLE001 — the pane stays usable without history
-                self.status.setText(self.tr("Quote history unavailable: %1").replace("%1", str(error)))
+                reason = str(error)
+                self._show_status(lambda: self.tr("Quote history unavailable: %1").replace("%1", reason))
                 return None
         return self._history
 
@@ -232,7 +274,8 @@ class QuotePane(QWidget):
         if number and history is not None:
             stored = history.duplicate_as_revision(number)
             self.set_document(QuoteDocument(stored.quote, stored.project, stored.estimate))
-            self.status.setText(self.tr("Revision %1 opened; export it to issue it.").replace("%1", stored.quote.number))
+            self._show_status(lambda: self.tr("Revision %1 opened; export it to issue it.")
+                              .replace("%1", stored.quote.number))
 
     def reexport_selected(self) -> None:
         number = self.selected_number()
@@ -273,8 +316,8 @@ class QuotePane(QWidget):
             self.editor.show_error(self.tr("Cannot import %1: %2").replace("%1", str(path)).replace("%2", str(error)))
             return False
         self.set_document(document)
-        self.status.setText(self.tr("Imported %1 from %2").replace("%1", document.quote.number or self.tr("a draft"))
-                            .replace("%2", str(path)))
+        self._show_status(lambda: self.tr("Imported %1 from %2")
+                          .replace("%1", document.quote.number or self.tr("a draft")).replace("%2", str(path)))
         return True
 
     # ---- editor -----------------------------------------------------------------------------
@@ -307,8 +350,8 @@ class QuotePane(QWidget):
         if self.job is not None:
             return False
         base = replace(self.document.quote, number="", items=()) if self.document else None
-        self.status.setText(self.tr("Estimating %1 × %2…").replace("%1", str(configuration.count))
-                            .replace("%2", str(getattr(configuration, "device_name", configuration.device_id))))
+        self._show_status(lambda: self.tr("Estimating %1 × %2…").replace("%1", str(configuration.count))
+                          .replace("%2", str(getattr(configuration, "device_name", configuration.device_id))))
         self.job = run_in_worker(_configuration_job, self.project_model.project(), self.project_model.catalog,
                                  configuration.device_id, configuration.count, getattr(configuration, "cpu_id", ""), base,
                                  on_done=self._configuration_done, on_error=self._export_failed)
@@ -317,7 +360,7 @@ class QuotePane(QWidget):
 
     def _configuration_done(self, document: QuoteDocument) -> None:
         self.job = None
-        self.status.setText("")
+        self._show_status(None)
         seller = self.remembered_seller()
         if not document.quote.seller.name and seller is not None:
             document = replace(document, quote=replace(document.quote, seller=seller[0], seller_logo=seller[1]))
@@ -327,7 +370,7 @@ class QuotePane(QWidget):
         self.document = document
         quote = document.quote
         self.editor.set_quote(quote)
-        self.title.setText(f"{quote.number or self.tr('New quote')} — {quote.project_name}: {quote.configuration}")
+        self._show_title()
         self._edited()
         self.quoteChanged.emit(document)
 
@@ -390,7 +433,7 @@ class QuotePane(QWidget):
         db_path = str(catalog.path) if getattr(catalog, "path", None) else None
         self.progress.setValue(0)
         self.progress.show()
-        self.status.setText(self.tr("Exporting…"))
+        self._show_status(lambda: self.tr("Exporting…"))
         self.job = run_in_worker(_export_job, document, str(path), db_path, on_done=self._export_done,
                                  on_error=self._export_failed, on_progress=self._export_progress)
         self._update_buttons()
@@ -405,15 +448,15 @@ class QuotePane(QWidget):
         if self.document is not None:
             self.document = replace(self.document, quote=result.quote)
             self.editor.set_number(result.quote.number)
-        self.status.setText(self.tr("Exported %1 to %2 (%3 pages)").replace("%1", result.quote.number or "")
-                            .replace("%2", str(result.path)).replace("%3", str(result.pages)))
+        self._show_status(lambda: self.tr("Exported %1 to %2 (%3 pages)").replace("%1", result.quote.number or "")
+                          .replace("%2", str(result.path)).replace("%3", str(result.pages)))
         self.refresh_history()
         self.exported.emit(result)
 
     def _export_failed(self, error: BaseException) -> None:
         self.job = None
         self.progress.hide()
-        self.status.setText("")
+        self._show_status(None)
         message = str(error) or type(error).__name__
         self.editor.show_error(self.tr("Export failed: %1").replace("%1", message))
         self._update_buttons()

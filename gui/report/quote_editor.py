@@ -3,6 +3,8 @@
 It edits values only: `set_quote` fills the widgets, `quote(base)` reads them back onto `base`
 (keeping what the editor does not show: number, project, sizing notes, price sources) and
 raises ValidationError naming the bad field. The Quote pane hosts it next to the history.
+Every visible text is set in `retranslate()`, which runs again on a language change so that a
+switch of interface language keeps the quote being edited.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -64,14 +66,26 @@ class PartyEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
-        labels = {"name": self.tr("Name"), "contact": self.tr("Contact"), "email": self.tr("E-mail"),
-                  "phone": self.tr("Phone"), "address": self.tr("Address"), "tax_id": self.tr("Tax / registration no.")}
         self.edits: dict[str, QLineEdit] = {}
+        self.labels: dict[str, QLabel] = {}
         for key in PARTY_FIELDS:
             edit = QLineEdit(self)
             edit.textChanged.connect(self.changed)
-            form.addRow(labels[key], edit)
+            self.labels[key] = QLabel(self)
+            form.addRow(self.labels[key], edit)
             self.edits[key] = edit
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        labels = {"name": self.tr("Name"), "contact": self.tr("Contact"), "email": self.tr("E-mail"),
+                  "phone": self.tr("Phone"), "address": self.tr("Address"), "tax_id": self.tr("Tax / registration no.")}
+        for key, label in self.labels.items():
+            label.setText(labels[key])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 — Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def party(self) -> Party:
         return Party(**{key: edit.text() for key, edit in self.edits.items()})
@@ -92,12 +106,14 @@ class QuoteEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        self._number: str | None = None  # None until a quote is loaded ("—")
+        self._shown: Quote | None = None  # the quote whose totals are on screen
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(_scrolling(self._build_parties()), self.tr("Parties"))
-        self.tabs.addTab(_scrolling(self._build_terms()), self.tr("Terms"))
-        self.tabs.addTab(self._build_items(), self.tr("Line items"))
+        self.tabs.addTab(_scrolling(self._build_parties()), "")
+        self.tabs.addTab(_scrolling(self._build_terms()), "")
+        self.tabs.addTab(self._build_items(), "")
         self.totals_label = QLabel(self)
         self.totals_label.setTextFormat(Qt.TextFormat.PlainText)
         self.totals_label.setWordWrap(True)
@@ -107,6 +123,53 @@ class QuoteEditor(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.totals_label)
         layout.addWidget(self.error_label)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """(Re)set every visible text in the current language; values, rows and selection stay."""
+        for index, title in enumerate((self.tr("Parties"), self.tr("Terms"), self.tr("Line items"))):
+            self.tabs.setTabText(index, title)
+        self.seller_label.setText(self.tr("Seller"))
+        self.buyer_label.setText(self.tr("Customer"))
+        self.logo_edit.setPlaceholderText(self.tr("Logo image (optional)"))
+        self.browse_button.setText(self.tr("Browse…"))
+        self.remember_button.setText(self.tr("Remember seller details"))
+        for code, edit in self.rate_edits.items():
+            edit.setToolTip(self.tr("Units of %1 per 1 USD").replace("%1", code))
+        self.tax_included.setText(self.tr("Prices include tax (含税)"))
+        for index, name in enumerate((self.tr("English"), self.tr("Simplified Chinese"), self.tr("Bilingual"))):
+            self.language_combo.setItemText(index, name)
+        terms = {"number": self.tr("Quote number"), "issue": self.tr("Issue date"), "valid": self.tr("Valid until"),
+                 "currency": self.tr("Currency"), "rates": self.tr("Exchange rates"), "tax": self.tr("Tax rate"),
+                 "discount": self.tr("Discount"), "shipping": self.tr("Shipping"), "language": self.tr("Language"),
+                 "paper": self.tr("Paper"), "payment": self.tr("Payment terms"), "lead": self.tr("Lead time"),
+                 "warranty": self.tr("Warranty"), "notes": self.tr("Notes")}
+        for key, label in self.term_labels.items():
+            label.setText(terms[key])
+        self.items_table.setHorizontalHeaderLabels(
+            [self.tr("Category"), self.tr("Part"), self.tr("Specification"), self.tr("Qty"), self.tr("Unit price"),
+             self.tr("Price currency"), self.tr("Line total"), self.tr("Optional")])
+        self.add_button.setText(self.tr("Add line"))
+        self.remove_button.setText(self.tr("Remove line"))
+        if self._number is not None:
+            self.set_number(self._number)
+        self._retranslate_price_tips()
+        if self._shown is not None and not self.error_label.text():
+            self.show_totals(self._shown)
+
+    def _retranslate_price_tips(self) -> None:
+        column = ITEM_COLUMNS.index("unit_price")
+        for row in range(self.items_table.rowCount()):
+            first, cell = self.items_table.item(row, 0), self.items_table.item(row, column)
+            item = first.data(Qt.ItemDataRole.UserRole) if first else None
+            if cell is not None and isinstance(item, LineItem) and not (item.price_date or item.price_source):
+                cell.setToolTip(self.tr("No catalog price: enter a current one"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 — Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setLocale(QLocale())  # spin boxes and calendars follow the interface locale
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_narrow(self, narrow: bool) -> None:
         """Seller and customer side by side, or stacked in a narrow dock."""
@@ -123,22 +186,23 @@ class QuoteEditor(QWidget):
         self.seller_editor = PartyEditor(page)
         self.buyer_editor = PartyEditor(page)
         seller_box = QVBoxLayout()
-        seller_box.addWidget(QLabel(self.tr("Seller"), page))
+        self.seller_label = QLabel(page)
+        seller_box.addWidget(self.seller_label)
         seller_box.addWidget(self.seller_editor)
         logo_row = QHBoxLayout()
         self.logo_edit = QLineEdit(page)
-        self.logo_edit.setPlaceholderText(self.tr("Logo image (optional)"))
-        browse = QPushButton(self.tr("Browse…"), page)
-        browse.clicked.connect(self._browse_logo)
+        self.browse_button = QPushButton(page)
+        self.browse_button.clicked.connect(self._browse_logo)
         logo_row.addWidget(self.logo_edit, 1)
-        logo_row.addWidget(browse)
+        logo_row.addWidget(self.browse_button)
         seller_box.addLayout(logo_row)
-        self.remember_button = QPushButton(self.tr("Remember seller details"), page)
+        self.remember_button = QPushButton(page)
         self.remember_button.clicked.connect(self.remember_seller)
         seller_box.addWidget(self.remember_button)
         seller_box.addStretch(1)
         buyer_box = QVBoxLayout()
-        buyer_box.addWidget(QLabel(self.tr("Customer"), page))
+        self.buyer_label = QLabel(page)
+        buyer_box.addWidget(self.buyer_label)
         buyer_box.addWidget(self.buyer_editor)
         buyer_box.addStretch(1)
         layout.addLayout(seller_box, 1)
@@ -165,7 +229,6 @@ class QuoteEditor(QWidget):
         rates_row = QHBoxLayout()
         for code in CURRENCIES[1:]:
             edit = QLineEdit(page)
-            edit.setToolTip(self.tr("Units of %1 per 1 USD").replace("%1", code))
             edit.textChanged.connect(self._edited)
             rates_row.addWidget(QLabel(f"{code}/USD", page))
             rates_row.addWidget(edit)
@@ -173,15 +236,14 @@ class QuoteEditor(QWidget):
         self.tax_spin = QDoubleSpinBox(page)
         self.tax_spin.setRange(0, 99)
         self.tax_spin.setSuffix(" %")
-        self.tax_included = QCheckBox(self.tr("Prices include tax (含税)"), page)
+        self.tax_included = QCheckBox(page)
         self.discount_spin = QDoubleSpinBox(page)
         self.discount_spin.setRange(0, 99)
         self.discount_spin.setSuffix(" %")
         self.shipping_edit = QLineEdit(page)
         self.language_combo = QComboBox(page)
-        for code, name in zip(LANGUAGES, (self.tr("English"), self.tr("Simplified Chinese"), self.tr("Bilingual")),
-                              strict=True):
-            self.language_combo.addItem(name, code)
+        for code in LANGUAGES:
+            self.language_combo.addItem(code, code)  # named in retranslate()
         self.paper_combo = QComboBox(page)
         self.paper_combo.addItems(PAPER_SIZES)
         self.payment_edit = QLineEdit(page)
@@ -198,14 +260,16 @@ class QuoteEditor(QWidget):
         self.tax_included.toggled.connect(self._edited)
         for edit in (self.shipping_edit, self.payment_edit, self.lead_edit):
             edit.textChanged.connect(self._edited)
-        rows = ((self.tr("Quote number"), self.number_label), (self.tr("Issue date"), self.issue_edit),
-                (self.tr("Valid until"), self.valid_edit), (self.tr("Currency"), self.currency_combo),
-                (self.tr("Exchange rates"), rates_row), (self.tr("Tax rate"), self.tax_spin), ("", self.tax_included),
-                (self.tr("Discount"), self.discount_spin), (self.tr("Shipping"), self.shipping_edit),
-                (self.tr("Language"), self.language_combo), (self.tr("Paper"), self.paper_combo),
-                (self.tr("Payment terms"), self.payment_edit), (self.tr("Lead time"), self.lead_edit),
-                (self.tr("Warranty"), self.warranty_edit), (self.tr("Notes"), self.notes_edit))
-        for label, widget in rows:
+        rows = (("number", self.number_label), ("issue", self.issue_edit), ("valid", self.valid_edit),
+                ("currency", self.currency_combo), ("rates", rates_row), ("tax", self.tax_spin), ("", self.tax_included),
+                ("discount", self.discount_spin), ("shipping", self.shipping_edit), ("language", self.language_combo),
+                ("paper", self.paper_combo), ("payment", self.payment_edit), ("lead", self.lead_edit),
+                ("warranty", self.warranty_edit), ("notes", self.notes_edit))
+        self.term_labels: dict[str, QLabel] = {}
+        for key, widget in rows:
+            label = QLabel(page)
+            if key:
+                self.term_labels[key] = label
             form.addRow(label, widget)
         return page
 
@@ -213,9 +277,6 @@ class QuoteEditor(QWidget):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         self.items_table = QTableWidget(0, len(ITEM_COLUMNS), page)
-        self.items_table.setHorizontalHeaderLabels(
-            [self.tr("Category"), self.tr("Part"), self.tr("Specification"), self.tr("Qty"), self.tr("Unit price"),
-             self.tr("Price currency"), self.tr("Line total"), self.tr("Optional")])
         header = self.items_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in ("part_name", "specs"):
@@ -223,12 +284,12 @@ class QuoteEditor(QWidget):
         self.items_table.setWordWrap(True)
         self.items_table.itemChanged.connect(lambda _item: self._edited())
         row = QHBoxLayout()
-        add = QPushButton(self.tr("Add line"), page)
-        remove = QPushButton(self.tr("Remove line"), page)
-        add.clicked.connect(self.add_line)
-        remove.clicked.connect(self.remove_line)
-        row.addWidget(add)
-        row.addWidget(remove)
+        self.add_button = QPushButton(page)
+        self.remove_button = QPushButton(page)
+        self.add_button.clicked.connect(self.add_line)
+        self.remove_button.clicked.connect(self.remove_line)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
         row.addStretch(1)
         layout.addWidget(self.items_table, 1)
         layout.addLayout(row)
@@ -241,7 +302,7 @@ class QuoteEditor(QWidget):
             self.seller_editor.set_party(quote.seller)
             self.buyer_editor.set_party(quote.buyer)
             self.logo_edit.setText(quote.seller_logo)
-            self.number_label.setText(quote.number or self.tr("assigned on export"))
+            self.set_number(quote.number)
             self.issue_edit.setDate(QDate(quote.issue_date.year, quote.issue_date.month, quote.issue_date.day))
             valid = quote.valid_until_date
             self.valid_edit.setDate(QDate(valid.year, valid.month, valid.day))
@@ -264,6 +325,7 @@ class QuoteEditor(QWidget):
             self._loading = False
 
     def set_number(self, number: str) -> None:
+        self._number = number
         self.number_label.setText(number or self.tr("assigned on export"))
 
     def _fill_items(self, quote: Quote) -> None:
@@ -361,6 +423,7 @@ class QuoteEditor(QWidget):
     def show_totals(self, quote: Quote) -> None:
         """Totals line and per-line amounts for a valid quote; clears the error line."""
         self.error_label.setText("")
+        self._shown = quote
         totals = compute_totals(quote)
         text = self.tr("Subtotal %1 · discount %2 · tax %3 · total %4").replace(
             "%1", format_amount(totals.subtotal, quote.currency)).replace(

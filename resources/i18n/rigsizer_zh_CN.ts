@@ -1331,32 +1331,32 @@ Source: %2</source>
     <context>
         <name>PartyEditor</name>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="67" />
+            <location filename="../../gui/report/quote_editor.py" line="80" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="67" />
+            <location filename="../../gui/report/quote_editor.py" line="80" />
             <source>Contact</source>
             <translation>联系人</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="67" />
+            <location filename="../../gui/report/quote_editor.py" line="80" />
             <source>E-mail</source>
             <translation>电子邮件</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="68" />
+            <location filename="../../gui/report/quote_editor.py" line="81" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="68" />
+            <location filename="../../gui/report/quote_editor.py" line="81" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="68" />
+            <location filename="../../gui/report/quote_editor.py" line="81" />
             <source>Tax / registration no.</source>
             <translation>税号/注册号</translation>
         </message>
@@ -2041,32 +2041,37 @@ Source: %2</source>
     <context>
         <name>QuoteEditor</name>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="98" />
+            <location filename="../../gui/report/quote_editor.py" line="130" />
             <source>Parties</source>
             <translation>双方信息</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="99" />
+            <location filename="../../gui/report/quote_editor.py" line="130" />
             <source>Terms</source>
             <translation>条款</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="100" />
+            <location filename="../../gui/report/quote_editor.py" line="130" />
             <source>Line items</source>
             <translation>明细</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="126" />
+            <location filename="../../gui/report/quote_editor.py" line="132" />
             <source>Seller</source>
             <translation>卖方</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="130" />
+            <location filename="../../gui/report/quote_editor.py" line="133" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location filename="../../gui/report/quote_editor.py" line="134" />
             <source>Logo image (optional)</source>
             <translation>徽标图片（可选）</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="131" />
+            <location filename="../../gui/report/quote_editor.py" line="135" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
@@ -2076,193 +2081,188 @@ Source: %2</source>
             <translation>记住卖方信息</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="141" />
-            <source>Customer</source>
-            <translation>客户</translation>
-        </message>
-        <message>
-            <location filename="../../gui/report/quote_editor.py" line="168" />
+            <location filename="../../gui/report/quote_editor.py" line="138" />
             <source>Units of %1 per 1 USD</source>
             <translation>每 1 美元兑换的 %1 数量</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="176" />
+            <location filename="../../gui/report/quote_editor.py" line="139" />
             <source>Prices include tax (含税)</source>
             <translation>价格含税</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="182" />
+            <location filename="../../gui/report/quote_editor.py" line="140" />
             <source>English</source>
             <translation>英文</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="182" />
+            <location filename="../../gui/report/quote_editor.py" line="140" />
             <source>Simplified Chinese</source>
             <translation>简体中文</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="182" />
+            <location filename="../../gui/report/quote_editor.py" line="140" />
             <source>Bilingual</source>
             <translation>中英双语</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="201" />
+            <location filename="../../gui/report/quote_editor.py" line="142" />
             <source>Quote number</source>
             <translation>报价单号</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="201" />
+            <location filename="../../gui/report/quote_editor.py" line="142" />
             <source>Issue date</source>
             <translation>出具日期</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="202" />
+            <location filename="../../gui/report/quote_editor.py" line="142" />
             <source>Valid until</source>
             <translation>有效期至</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="202" />
+            <location filename="../../gui/report/quote_editor.py" line="143" />
             <source>Currency</source>
             <translation>币种</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="203" />
+            <location filename="../../gui/report/quote_editor.py" line="143" />
             <source>Exchange rates</source>
             <translation>汇率</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="203" />
+            <location filename="../../gui/report/quote_editor.py" line="143" />
             <source>Tax rate</source>
             <translation>税率</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="204" />
+            <location filename="../../gui/report/quote_editor.py" line="144" />
             <source>Discount</source>
             <translation>折扣</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="204" />
+            <location filename="../../gui/report/quote_editor.py" line="144" />
             <source>Shipping</source>
             <translation>运费</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="205" />
+            <location filename="../../gui/report/quote_editor.py" line="144" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="205" />
+            <location filename="../../gui/report/quote_editor.py" line="145" />
             <source>Paper</source>
             <translation>纸张</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="206" />
+            <location filename="../../gui/report/quote_editor.py" line="145" />
             <source>Payment terms</source>
             <translation>付款条件</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="206" />
+            <location filename="../../gui/report/quote_editor.py" line="145" />
             <source>Lead time</source>
             <translation>交货期</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="207" />
+            <location filename="../../gui/report/quote_editor.py" line="146" />
             <source>Warranty</source>
             <translation>质保</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="207" />
+            <location filename="../../gui/report/quote_editor.py" line="146" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="217" />
+            <location filename="../../gui/report/quote_editor.py" line="150" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="217" />
+            <location filename="../../gui/report/quote_editor.py" line="150" />
             <source>Part</source>
             <translation>部件</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="217" />
+            <location filename="../../gui/report/quote_editor.py" line="150" />
             <source>Specification</source>
             <translation>规格</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="217" />
+            <location filename="../../gui/report/quote_editor.py" line="150" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="217" />
+            <location filename="../../gui/report/quote_editor.py" line="150" />
             <source>Unit price</source>
             <translation>单价</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="218" />
+            <location filename="../../gui/report/quote_editor.py" line="151" />
             <source>Price currency</source>
             <translation>价格币种</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="218" />
+            <location filename="../../gui/report/quote_editor.py" line="151" />
             <source>Line total</source>
             <translation>小计</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="218" />
+            <location filename="../../gui/report/quote_editor.py" line="151" />
             <source>Optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="226" />
+            <location filename="../../gui/report/quote_editor.py" line="152" />
             <source>Add line</source>
             <translation>添加一行</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="227" />
+            <location filename="../../gui/report/quote_editor.py" line="153" />
             <source>Remove line</source>
             <translation>删除一行</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="244" />
-            <location filename="../../gui/report/quote_editor.py" line="267" />
-            <source>assigned on export</source>
-            <translation>导出时分配</translation>
-        </message>
-        <message>
-            <location filename="../../gui/report/quote_editor.py" line="288" />
+            <location filename="../../gui/report/quote_editor.py" line="166" />
+            <location filename="../../gui/report/quote_editor.py" line="350" />
             <source>No catalog price: enter a current one</source>
             <translation>目录中无价格：请输入当前价格</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="299" />
+            <location filename="../../gui/report/quote_editor.py" line="329" />
+            <source>assigned on export</source>
+            <translation>导出时分配</translation>
+        </message>
+        <message>
+            <location filename="../../gui/report/quote_editor.py" line="361" />
             <source>New item</source>
             <translation>新项目</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="340" />
+            <location filename="../../gui/report/quote_editor.py" line="402" />
             <source>entered by the seller</source>
             <translation>由卖方填写</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="365" />
+            <location filename="../../gui/report/quote_editor.py" line="428" />
             <source>Subtotal %1 · discount %2 · tax %3 · total %4</source>
             <translation>小计 %1 · 折扣 %2 · 税 %3 · 合计 %4</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="370" />
+            <location filename="../../gui/report/quote_editor.py" line="433" />
             <source>%1 line(s) without a price</source>
             <translation>%1 行没有价格</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="392" />
+            <location filename="../../gui/report/quote_editor.py" line="455" />
             <source>Logo image</source>
             <translation>徽标图片</translation>
         </message>
         <message>
-            <location filename="../../gui/report/quote_editor.py" line="392" />
+            <location filename="../../gui/report/quote_editor.py" line="455" />
             <source>Images (*.png *.jpg *.svg)</source>
             <translation>图片 (*.png *.jpg *.svg)</translation>
         </message>
@@ -2270,169 +2270,174 @@ Source: %2</source>
     <context>
         <name>QuotePane</name>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="99" />
-            <source>New from estimate</source>
-            <translation>根据估算新建</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="100" />
-            <source>Quote the configuration of the current estimate</source>
-            <translation>为当前估算的配置生成报价</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="101" />
-            <source>Export PDF…</source>
-            <translation>导出 PDF…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="102" />
-            <source>Re-export</source>
-            <translation>重新导出</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="103" />
-            <source>Write the selected history entry's PDF again</source>
-            <translation>重新生成所选历史记录的 PDF</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="104" />
-            <source>Duplicate as revision</source>
-            <translation>复制为修订版</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="105" />
-            <source>Import PDF…</source>
-            <translation>导入 PDF…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="106" />
-            <source>Open a quote from the data embedded in a Rigsizer PDF</source>
-            <translation>从 Rigsizer PDF 中嵌入的数据打开报价单</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="123" />
-            <source>Search number, customer, project…</source>
-            <translation>搜索编号、客户、项目…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="128" />
-            <source>Number</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="128" />
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="128" />
-            <source>Customer</source>
-            <translation>客户</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="128" />
-            <source>Project</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="128" />
-            <source>Total</source>
-            <translation>合计</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="136" />
-            <source>Open in editor</source>
-            <translation>在编辑器中打开</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="138" />
-            <source>Show PDF</source>
-            <translation>查看 PDF</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="139" />
-            <source>Open the exported PDF in the system viewer</source>
-            <translation>用系统查看器打开导出的 PDF</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="151" />
-            <source>No quote open: press “New from estimate” or open one from the history.</source>
-            <translation>未打开报价单：请点击“根据估算新建”，或从历史记录中打开。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panes/quote_pane.py" line="156" />
+            <location filename="../../gui/panes/quote_pane.py" line="154" />
             <source>Seller details saved for new quotes.</source>
             <translation>卖方信息已保存，将用于新报价单。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="198" />
+            <location filename="../../gui/panes/quote_pane.py" line="168" />
+            <source>New from estimate</source>
+            <translation>根据估算新建</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="169" />
+            <source>Quote the configuration of the current estimate</source>
+            <translation>为当前估算的配置生成报价</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="170" />
+            <source>Export PDF…</source>
+            <translation>导出 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="171" />
+            <source>Re-export</source>
+            <translation>重新导出</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="172" />
+            <source>Write the selected history entry's PDF again</source>
+            <translation>重新生成所选历史记录的 PDF</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="173" />
+            <source>Duplicate as revision</source>
+            <translation>复制为修订版</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="174" />
+            <source>Import PDF…</source>
+            <translation>导入 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="175" />
+            <source>Open a quote from the data embedded in a Rigsizer PDF</source>
+            <translation>从 Rigsizer PDF 中嵌入的数据打开报价单</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="176" />
+            <source>Search number, customer, project…</source>
+            <translation>搜索编号、客户、项目…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="178" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="178" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="178" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="178" />
+            <source>Project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="178" />
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="179" />
+            <source>Open in editor</source>
+            <translation>在编辑器中打开</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="180" />
+            <source>Show PDF</source>
+            <translation>查看 PDF</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="181" />
+            <source>Open the exported PDF in the system viewer</source>
+            <translation>用系统查看器打开导出的 PDF</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="201" />
+            <source>No quote open: press “New from estimate” or open one from the history.</source>
+            <translation>未打开报价单：请点击“根据估算新建”，或从历史记录中打开。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="204" />
+            <source>New quote</source>
+            <translation>新报价单</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="240" />
             <source>Quote history unavailable: %1</source>
             <translation>报价历史不可用：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="235" />
+            <location filename="../../gui/panes/quote_pane.py" line="277" />
             <source>Revision %1 opened; export it to issue it.</source>
             <translation>已打开修订版 %1；导出后即正式出具。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="256" />
+            <location filename="../../gui/panes/quote_pane.py" line="299" />
             <source>The PDF of %1 is no longer at %2; re-export it.</source>
             <translation>%1 的 PDF 已不在 %2；请重新导出。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="262" />
+            <location filename="../../gui/panes/quote_pane.py" line="305" />
             <source>Import PDF quote</source>
             <translation>导入 PDF 报价单</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="262" />
-            <location filename="../../gui/panes/quote_pane.py" line="373" />
+            <location filename="../../gui/panes/quote_pane.py" line="305" />
+            <location filename="../../gui/panes/quote_pane.py" line="416" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="273" />
+            <location filename="../../gui/panes/quote_pane.py" line="316" />
             <source>Cannot import %1: %2</source>
             <translation>无法导入 %1：%2</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="276" />
+            <location filename="../../gui/panes/quote_pane.py" line="319" />
             <source>Imported %1 from %2</source>
             <translation>已从 %2 导入 %1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="276" />
+            <location filename="../../gui/panes/quote_pane.py" line="320" />
             <source>a draft</source>
             <translation>草稿</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="284" />
+            <location filename="../../gui/panes/quote_pane.py" line="327" />
             <source>No estimate yet: enter a model and hardware first.</source>
             <translation>尚无估算：请先输入模型和硬件。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="310" />
+            <location filename="../../gui/panes/quote_pane.py" line="353" />
             <source>Estimating %1 × %2…</source>
             <translation>正在估算 %1 × %2…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="373" />
-            <location filename="../../gui/panes/quote_pane.py" line="421" />
+            <location filename="../../gui/panes/quote_pane.py" line="416" />
+            <location filename="../../gui/panes/quote_pane.py" line="464" />
             <source>Export PDF quote</source>
             <translation>导出 PDF 报价单</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="393" />
+            <location filename="../../gui/panes/quote_pane.py" line="436" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="408" />
+            <location filename="../../gui/panes/quote_pane.py" line="451" />
             <source>Exported %1 to %2 (%3 pages)</source>
             <translation>已将 %1 导出到 %2（%3 页）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="418" />
+            <location filename="../../gui/panes/quote_pane.py" line="461" />
             <source>Export failed: %1</source>
             <translation>导出失败：%1</translation>
         </message>
@@ -2955,292 +2960,292 @@ intensity %2 FLOP/B
     <context>
         <name>WorkstationPane</name>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="179" />
-            <location filename="../../gui/panes/workstation_pane.py" line="387" />
+            <location filename="../../gui/panes/workstation_pane.py" line="181" />
+            <location filename="../../gui/panes/workstation_pane.py" line="400" />
             <source>Use this workstation</source>
             <translation>使用本工作站</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="180" />
+            <location filename="../../gui/panes/workstation_pane.py" line="182" />
             <source>Make this machine the first hardware candidate of the project</source>
             <translation>将本机设为项目的第一个候选硬件</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="181" />
+            <location filename="../../gui/panes/workstation_pane.py" line="183" />
             <source>Detect again</source>
             <translation>重新检测</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="182" />
-            <location filename="../../gui/panes/workstation_pane.py" line="192" />
+            <location filename="../../gui/panes/workstation_pane.py" line="184" />
+            <location filename="../../gui/panes/workstation_pane.py" line="194" />
             <source>Measure</source>
             <translation>实测</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="184" />
+            <location filename="../../gui/panes/workstation_pane.py" line="186" />
             <source>Run short micro-benchmarks (matrix multiply, memory bandwidth) on this machine</source>
             <translation>在本机上运行简短的微基准测试（矩阵乘法、内存带宽）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="186" />
+            <location filename="../../gui/panes/workstation_pane.py" line="188" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="187" />
+            <location filename="../../gui/panes/workstation_pane.py" line="189" />
             <source>Item</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="187" />
+            <location filename="../../gui/panes/workstation_pane.py" line="189" />
             <source>Value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="187" />
+            <location filename="../../gui/panes/workstation_pane.py" line="189" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="189" />
+            <location filename="../../gui/panes/workstation_pane.py" line="191" />
             <source>Quantity</source>
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="189" />
+            <location filename="../../gui/panes/workstation_pane.py" line="191" />
             <source>Measured</source>
             <translation>实测值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="189" />
+            <location filename="../../gui/panes/workstation_pane.py" line="191" />
             <source>Theoretical</source>
             <translation>理论值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="189" />
+            <location filename="../../gui/panes/workstation_pane.py" line="191" />
             <source>Ratio</source>
             <translation>比例</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="191" />
+            <location filename="../../gui/panes/workstation_pane.py" line="193" />
             <source>Detected</source>
             <translation>检测结果</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="194" />
+            <location filename="../../gui/panes/workstation_pane.py" line="196" />
             <source>Live monitor</source>
             <translation>实时监控</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="196" />
+            <location filename="../../gui/panes/workstation_pane.py" line="198" />
             <source>Live charts are not available: %1</source>
             <translation>实时图表不可用：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="199" />
+            <location filename="../../gui/panes/workstation_pane.py" line="201" />
             <source>Measure compares what this machine really achieves with its theoretical peak.</source>
             <translation>“实测”将本机的实际性能与其理论峰值进行比较。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="212" />
+            <location filename="../../gui/panes/workstation_pane.py" line="214" />
             <source>Detecting this workstation…</source>
             <translation>正在检测本工作站…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="244" />
+            <location filename="../../gui/panes/workstation_pane.py" line="246" />
             <source>Detection failed: %1</source>
             <translation>检测失败：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="251" />
+            <location filename="../../gui/panes/workstation_pane.py" line="253" />
             <source>%1 — %2 cores / %3 threads, %4 RAM</source>
             <translation>%1 — %2 核 / %3 线程，%4 内存</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="260" />
+            <location filename="../../gui/panes/workstation_pane.py" line="262" />
             <source>No NVIDIA GPU in use: %1</source>
             <translation>未使用 NVIDIA GPU：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="268" />
-            <location filename="../../gui/panes/workstation_pane.py" line="313" />
-            <location filename="../../gui/panes/workstation_pane.py" line="349" />
+            <location filename="../../gui/panes/workstation_pane.py" line="270" />
+            <location filename="../../gui/panes/workstation_pane.py" line="326" />
+            <location filename="../../gui/panes/workstation_pane.py" line="362" />
             <source>Catalog match</source>
             <translation>目录匹配</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="276" />
+            <location filename="../../gui/panes/workstation_pane.py" line="289" />
             <source>Select a row to read it in full.</source>
             <translation>选择一行以查看完整内容。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="296" />
+            <location filename="../../gui/panes/workstation_pane.py" line="309" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="297" />
-            <location filename="../../gui/panes/workstation_pane.py" line="321" />
-            <location filename="../../gui/panes/workstation_pane.py" line="322" />
+            <location filename="../../gui/panes/workstation_pane.py" line="310" />
+            <location filename="../../gui/panes/workstation_pane.py" line="334" />
+            <location filename="../../gui/panes/workstation_pane.py" line="335" />
             <source>detected</source>
             <translation>检测</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="298" />
+            <location filename="../../gui/panes/workstation_pane.py" line="311" />
             <source>Model</source>
             <translation>型号</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="299" />
+            <location filename="../../gui/panes/workstation_pane.py" line="312" />
             <source>Architecture</source>
             <translation>架构</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="300" />
+            <location filename="../../gui/panes/workstation_pane.py" line="313" />
             <source>Cores / threads</source>
             <translation>核心 / 线程</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="302" />
+            <location filename="../../gui/panes/workstation_pane.py" line="315" />
             <source>Usable cores</source>
             <translation>可用核心</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="304" />
+            <location filename="../../gui/panes/workstation_pane.py" line="317" />
             <source>Clock</source>
             <translation>频率</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="306" />
+            <location filename="../../gui/panes/workstation_pane.py" line="319" />
             <source>Vector ISA</source>
             <translation>向量指令集</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="308" />
+            <location filename="../../gui/panes/workstation_pane.py" line="321" />
             <source>Last-level cache</source>
             <translation>末级缓存</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="312" />
-            <location filename="../../gui/panes/workstation_pane.py" line="348" />
+            <location filename="../../gui/panes/workstation_pane.py" line="325" />
+            <location filename="../../gui/panes/workstation_pane.py" line="361" />
             <source>FP32 peak</source>
             <translation>FP32 峰值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="312" />
+            <location filename="../../gui/panes/workstation_pane.py" line="325" />
             <source>derived</source>
             <translation>推导</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="317" />
-            <location filename="../../gui/panes/workstation_pane.py" line="352" />
+            <location filename="../../gui/panes/workstation_pane.py" line="330" />
+            <location filename="../../gui/panes/workstation_pane.py" line="365" />
             <source>Unknown: %1</source>
             <translation>未知：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="320" />
-            <location filename="../../gui/panes/workstation_pane.py" line="340" />
+            <location filename="../../gui/panes/workstation_pane.py" line="333" />
+            <location filename="../../gui/panes/workstation_pane.py" line="353" />
             <source>Memory</source>
             <translation>内存</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="321" />
+            <location filename="../../gui/panes/workstation_pane.py" line="334" />
             <source>Installed</source>
             <translation>已安装</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="322" />
+            <location filename="../../gui/panes/workstation_pane.py" line="335" />
             <source>Available now</source>
             <translation>当前可用</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="325" />
+            <location filename="../../gui/panes/workstation_pane.py" line="338" />
             <source>Disks</source>
             <translation>磁盘</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="327" />
+            <location filename="../../gui/panes/workstation_pane.py" line="340" />
             <source>rotational</source>
             <translation>机械</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="327" />
+            <location filename="../../gui/panes/workstation_pane.py" line="340" />
             <source>solid state</source>
             <translation>固态</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="327" />
+            <location filename="../../gui/panes/workstation_pane.py" line="340" />
             <source>type unknown</source>
             <translation>类型未知</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="328" />
+            <location filename="../../gui/panes/workstation_pane.py" line="341" />
             <source>%1 (%2 free), %3, %4</source>
             <translation>%1（可用 %2），%3，%4</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="333" />
+            <location filename="../../gui/panes/workstation_pane.py" line="346" />
             <source>GPUs</source>
             <translation>GPU</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="335" />
+            <location filename="../../gui/panes/workstation_pane.py" line="348" />
             <source>None</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="342" />
+            <location filename="../../gui/panes/workstation_pane.py" line="355" />
             <source>Max SM clock</source>
             <translation>最高 SM 频率</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="345" />
+            <location filename="../../gui/panes/workstation_pane.py" line="358" />
             <source>Link</source>
             <translation>链路</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="357" />
+            <location filename="../../gui/panes/workstation_pane.py" line="370" />
             <source>Unknown fields</source>
             <translation>未知字段</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="357" />
+            <location filename="../../gui/panes/workstation_pane.py" line="370" />
             <source>not in detection or catalog</source>
             <translation>检测和目录中都没有</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="401" />
+            <location filename="../../gui/panes/workstation_pane.py" line="414" />
             <source>Measuring… the machine is busy until this finishes.</source>
             <translation>正在测量…完成前本机处于繁忙状态。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="419" />
+            <location filename="../../gui/panes/workstation_pane.py" line="432" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="452" />
+            <location filename="../../gui/panes/workstation_pane.py" line="465" />
             <source>Measurement failed: %1</source>
             <translation>测量失败：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="464" />
-            <location filename="../../gui/panes/workstation_pane.py" line="465" />
+            <location filename="../../gui/panes/workstation_pane.py" line="477" />
+            <location filename="../../gui/panes/workstation_pane.py" line="478" />
             <source>unknown</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="471" />
+            <location filename="../../gui/panes/workstation_pane.py" line="484" />
             <source>measured / theoretical</source>
             <translation>实测值 / 理论值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="480" />
+            <location filename="../../gui/panes/workstation_pane.py" line="493" />
             <source>Cancelled: %1 of the measurements finished.</source>
             <translation>已取消：完成了 %1 项测量。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="482" />
+            <location filename="../../gui/panes/workstation_pane.py" line="495" />
             <source>Measured on this machine now; theoretical values come from the catalog or from cores × clock × FLOPs/cycle.</source>
             <translation>刚在本机上测得；理论值来自目录，或由 核心数 × 频率 × 每周期 FLOPs 得出。</translation>
         </message>
