@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from .errors import ValidationError
+from .files import write_text_atomic
 
 SCHEMA_VERSION = 1
 FORMAT_NAME = "rigsizer-project"
@@ -610,21 +610,7 @@ def load_project(path: str | os.PathLike[str]) -> Project:
 
 def save_project(project: Project, path: str | os.PathLike[str]) -> Path:
     """Write atomically: a temporary file in the same folder, then os.replace."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(project.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-    return path
+    return write_text_atomic(path, json.dumps(project.to_dict(), indent=2, ensure_ascii=False) + "\n")
 
 
 def replace_section(project: Project, section: str, **changes: Any) -> Project:

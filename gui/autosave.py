@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from rigsizer.core.files import write_text_atomic
 from rigsizer.gui import settings
 
 AUTOSAVE_FORMAT = "rigsizer-autosave"
@@ -37,21 +37,6 @@ class Recoverable:
     source_path: Path | None  # the project file it was editing, if it had one
     project_name: str
     document: dict[str, Any]
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
 
 
 def _pid_alive(pid: int) -> bool:
@@ -164,7 +149,7 @@ class Autosaver(QObject):
             "project": self._model.project().to_dict(),
         }
         try:
-            _atomic_write(self.path, json.dumps(record, indent=1, ensure_ascii=False))
+            write_text_atomic(self.path, json.dumps(record, indent=1, ensure_ascii=False))
         except OSError:
             return None  # a full disk must not interrupt editing; the next tick tries again
         self._dirty = False
