@@ -139,12 +139,29 @@ def _ram_modules(need_gib: float) -> tuple[int, int]:
     return 2 * math.ceil(need_gib / largest / 2), largest
 
 
+WORKSTATION_CPU_WORDS = ("threadripper", "xeon", "epyc")
+
+
+def is_workstation_cpu(cpu: DeviceSpec | None) -> bool:
+    """Xeon, Threadripper and EPYC sit on workstation/server boards with the PCIe lanes for many GPUs."""
+    name = f"{cpu.vendor} {cpu.name}".lower() if cpu else ""
+    return any(word in name for word in WORKSTATION_CPU_WORDS)
+
+
+def platform_problem(cpu: DeviceSpec | None, gpus: int) -> str:
+    """Why `cpu` cannot host `gpus` PCIe GPUs ('' when it can): desktop CPUs top out at two (x8/x8)."""
+    if cpu is not None and gpus > DESKTOP_MAX_GPUS and not is_workstation_cpu(cpu):
+        return (f"{cpu.name} is a desktop CPU (16-24 PCIe lanes): more than {DESKTOP_MAX_GPUS} GPUs need a "
+                "workstation or server CPU (Xeon, Threadripper, EPYC)")
+    return ""
+
+
 def _platform(cpu: DeviceSpec | None, gpus: int, sxm: bool = False) -> tuple[str, str, str]:
     """(class, board description, price id) for the CPU, the GPU count and the GPU form (SXM or PCIe)."""
     name = f"{cpu.vendor} {cpu.name}".lower() if cpu else ""
     if sxm:
         return "server", f"GPU server board for an HGX baseboard ({gpus} SXM GPUs on NVLink)", "motherboard-workstation"
-    workstation = any(word in name for word in ("threadripper", "xeon", "epyc")) or gpus > DESKTOP_MAX_GPUS
+    workstation = is_workstation_cpu(cpu) or gpus > DESKTOP_MAX_GPUS
     if workstation:
         if "epyc" in name:
             socket = "SP5/SP3 server"

@@ -57,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for c in shown[: args.top]:
         price = f"{c.price_usd:,.0f} USD" if math.isfinite(c.price_usd) else "price unknown"
+        if math.isfinite(c.price_usd) and c.unpriced_items:  # a lower bound: say so beside the figure
+            price += f" + {len(c.unpriced_items)} part{'s' if len(c.unpriced_items) > 1 else ''} on request"
         time_text = f"{c.training_hours:.2f} h" if math.isfinite(c.training_hours) else \
             f"{c.inference_samples_per_s:,.0f} samples/s"
         flag = " *pareto*" if c.pareto else ""

@@ -23,7 +23,14 @@ from ..project import Project
 from ..quote import Quote
 from ..quote_build import pricing_quote, project_workload
 from ..quote_prices import PriceLookup, catalog_lookup
-from ..quote_sizing import SizedConfiguration, Workload, hardware_price, size_configuration, size_module
+from ..quote_sizing import (
+    SizedConfiguration,
+    Workload,
+    hardware_price,
+    platform_problem,
+    size_configuration,
+    size_module,
+)
 from ..units import BYTES_PER_ELEMENT
 from . import memory as memory_model
 from . import multigpu
@@ -33,7 +40,8 @@ from .features import device_features, tf32_rate
 from .inference import required_rate, runtime_code
 from .timing import RUNTIME_EAGER, optimizer_bytes_per_param, step_times
 
-CPU_RULE = "CPU: cheapest catalog CPU with >= max(8, 4 x GPUs) cores (data-loader workers)"
+CPU_RULE = ("CPU: cheapest catalog CPU with >= max(8, 4 x GPUs) cores (data-loader workers), on a workstation "
+            "platform (Xeon, Threadripper, EPYC) above 2 GPUs")
 NAMED_CPU_RULE = "CPU: the project's host CPU {name} (hardware.cpu); it should have >= max(8, 4 x GPUs) cores"
 PRICE_RULE = ("price: the quote's subtotal in USD of the lines with a published catalog price (before discount, "
               "shipping and tax); lines on request are listed in unpriced_items; unknown when the GPU has no price")
@@ -231,8 +239,11 @@ class _Host:
             if not (self.named.cores or 0) >= need:
                 reasons.append(f"{self.named.name} has {self.named.cores or 'unknown'} cores, fewer than the "
                                f"{need} the data loaders of {gpus} GPUs need")
+            if problem := platform_problem(self.named, gpus):
+                reasons.append(problem)
             return self.named, (NAMED_CPU_RULE.format(name=self.named.name),), reasons
-        return next((c for c in self.cpus if c.cores >= need), None), (CPU_RULE,), []
+        fitting = (c for c in self.cpus if c.cores >= need and not platform_problem(c, gpus))
+        return next(fitting, None), (CPU_RULE,), []
 
     def size(self, device: DeviceSpec, gpus: int, cpu: DeviceSpec | None) -> SizedConfiguration:
         if device.kind == "edge":

@@ -15,7 +15,7 @@ from rigsizer.core.hardware.catalog import Catalog
 from rigsizer.core.quote import Quote, compute_totals
 from rigsizer.core.quote_build import document_for_project, project_workload, workload_of
 from rigsizer.core.quote_prices import catalog_lookup
-from rigsizer.core.quote_sizing import size_configuration
+from rigsizer.core.quote_sizing import is_workstation_cpu, platform_problem, size_configuration
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,7 @@ def test_without_a_named_cpu_the_cheapest_cpu_with_enough_cores_is_sized_and_pri
     lookup = catalog_lookup(catalog)
     for count in (1, 2, 4):
         config = one(configs, "nvidia-geforce-rtx-4090", count)
-        expected_cpu = next(c for c in cpus if c.cores >= loader_cores(count))
+        expected_cpu = next(c for c in cpus if c.cores >= loader_cores(count) and not platform_problem(c, count))
         assert config.cpu_id == expected_cpu.id and CPU_RULE in config.rules
         sized = size_configuration(catalog.get(config.device_id), count, expected_cpu, workload, lookup)
         assert Decimal(str(config.price_usd)) == quoted_subtotal(sized.items)
@@ -118,3 +118,17 @@ def test_cli_recommend_json_keeps_its_keys_and_adds_the_quote_figures(capsys):
                 "fits_memory", "meets", "reasons", "pareto", "rank", "rules", "configuration", "unpriced_items"):
         assert key in config
     assert config["price_usd"] == 3070.16
+
+
+def test_a_desktop_cpu_is_never_put_on_a_board_for_more_than_two_gpus():
+    """The seed names a Core i9-13900K (LGA1700, 20 PCIe lanes): 3+ GPUs with it do not meet, and say why;
+    without a named CPU the sweep picks a workstation CPU above two GPUs."""
+    with Catalog.open() as catalog:
+        seed = load_example("fabric-seed")
+        configs = recommend(seed, catalog)
+        for config in configs:
+            if config.count > 2 and config.kind == "gpu":
+                assert not config.meets and any("desktop CPU" in reason for reason in config.reasons)
+        open_cpu = recommend(seed.with_value("hardware.cpu", ""), catalog)
+        many = [c for c in open_cpu if c.count > 2 and c.kind == "gpu" and c.cpu_id]
+        assert many and all(is_workstation_cpu(catalog.get(c.cpu_id)) for c in many)
