@@ -129,11 +129,10 @@ class LiveMonitor(QWidget):
         """Fixed scales (0 to the card's limits) so a steady reading does not become a zoomed-in wiggle."""
         for index, plots in enumerate(self.gpu_plots):
             plots["temperature"].setYRange(0, 100, padding=0.02)
-            info = None
             try:
-                info = self.sampler._nvml.gpu_info(index)
+                info = self.sampler.gpu_info(index)
             except Exception:  # noqa: BLE001 — without limits the charts scale themselves
-                pass
+                info = None
             limit = getattr(info, "power_limit_w", np.nan)
             if np.isfinite(limit) and limit > 0:
                 plots["power"].setYRange(0, limit * 1.05, padding=0)
@@ -151,7 +150,7 @@ class LiveMonitor(QWidget):
         for index in range(self.sampler.gpu_count):
             total = np.nan
             try:
-                info = self.sampler._nvml.gpu_info(index)
+                info = self.sampler.gpu_info(index)
                 total = float(info.memory_total_bytes)
             except Exception:  # noqa: BLE001 — a missing total only means the memory line is in bytes
                 pass
