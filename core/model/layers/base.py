@@ -74,6 +74,19 @@ def need_rank(shape: Shape, rank: int, what: str) -> None:
         raise ShapeError(f"expects a {what} input, got {fmt_shape(shape)}")
 
 
+def need_channels(shape: Shape, expected: int, field: str) -> None:
+    """The input's channel count (its first dimension) must be the layer's `field`."""
+    if shape[0] != expected:
+        raise ShapeError(f"input has {shape[0]} channels but the layer expects {expected}", f"{field} = {shape[0]}")
+
+
+def need_groups_divide(in_channels: int, out_channels: int, groups: int) -> None:
+    """Grouped convolutions split both channel counts into `groups` equal parts."""
+    if in_channels % groups or out_channels % groups:
+        raise ShapeError(f"groups={groups} does not divide in_channels={in_channels} and out_channels={out_channels}",
+                         "a common divisor of both channel counts")
+
+
 def need_positive(**values: int | tuple[int, ...]) -> None:
     """Hyper-parameters that must be whole numbers >= 1."""
     for name, value in values.items():

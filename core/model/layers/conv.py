@@ -11,7 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..report import GemmShape
-from .base import Counts, Layer, Shape, ShapeError, need_non_negative, need_positive, need_rank, pair
+from .base import (
+    Counts,
+    Layer,
+    Shape,
+    ShapeError,
+    need_channels,
+    need_groups_divide,
+    need_non_negative,
+    need_positive,
+    need_rank,
+    pair,
+)
 from .registry import counter
 
 
@@ -50,13 +61,9 @@ class Conv2d(Layer):
                       dilation=(dh, dw), groups=self.groups)
         need_non_negative(padding=(ph, pw))
         c, h, w = shape
-        if c != self.in_channels:
-            raise ShapeError(f"input has {c} channels but the layer expects {self.in_channels}",
-                             f"in_channels = {c}")
+        need_channels(shape, self.in_channels, "in_channels")
         g = self.groups
-        if c % g or self.out_channels % g:
-            raise ShapeError(f"groups={g} does not divide in_channels={c} and out_channels={self.out_channels}",
-                             "a common divisor of both channel counts")
+        need_groups_divide(c, self.out_channels, g)
         span_h, span_w = dh * (kh - 1) + 1, dw * (kw - 1) + 1
         if span_h > h + 2 * ph or span_w > w + 2 * pw:
             raise ShapeError(f"kernel {kh}x{kw} (dilation {dh}x{dw}) is larger than the padded input "
@@ -114,13 +121,9 @@ class ConvTranspose2d(Layer):
                       dilation=(dh, dw), groups=self.groups)
         need_non_negative(padding=(ph, pw), output_padding=(oh, ow))
         c, h, w = shape
-        if c != self.in_channels:
-            raise ShapeError(f"input has {c} channels but the layer expects {self.in_channels}",
-                             f"in_channels = {c}")
+        need_channels(shape, self.in_channels, "in_channels")
         g = self.groups
-        if c % g or self.out_channels % g:
-            raise ShapeError(f"groups={g} does not divide in_channels={c} and out_channels={self.out_channels}",
-                             "a common divisor of both channel counts")
+        need_groups_divide(c, self.out_channels, g)
         if oh >= max(sh, dh) or ow >= max(sw, dw):
             raise ShapeError("output_padding must be smaller than the stride or the dilation",
                              f"0 to {max(sh, dh) - 1}")

@@ -22,7 +22,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .base import Counts, Layer, Shape, ShapeError, elements, fmt_shape, need_positive, need_rank, pair
+from .base import (
+    Counts,
+    Layer,
+    Shape,
+    ShapeError,
+    elements,
+    fmt_shape,
+    need_channels,
+    need_positive,
+    need_rank,
+    pair,
+)
 from .conv import Conv2d, count_conv2d
 from .registry import counter
 
@@ -70,9 +81,7 @@ class FrozenBatchNorm2d(Layer):
     def infer(self, shapes: tuple[Shape, ...]) -> Shape:
         shape = shapes[0]
         need_rank(shape, 3, "(C, H, W)")
-        if shape[0] != self.num_features:
-            raise ShapeError(f"input has {shape[0]} channels but the layer expects {self.num_features}",
-                             f"num_features = {shape[0]}")
+        need_channels(shape, self.num_features, "num_features")
         return shape
 
 
@@ -163,9 +172,7 @@ class L2Norm(Layer):
     def infer(self, shapes: tuple[Shape, ...]) -> Shape:
         shape = shapes[0]
         need_rank(shape, 3, "(C, H, W)")
-        if shape[0] != self.num_channels:
-            raise ShapeError(f"input has {shape[0]} channels but the layer expects {self.num_channels}",
-                             f"num_channels = {shape[0]}")
+        need_channels(shape, self.num_channels, "num_channels")
         return shape
 
 

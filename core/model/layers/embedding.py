@@ -10,7 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..report import GemmShape
-from .base import Counts, Layer, Shape, ShapeError, elements, fmt_shape, need_positive, need_rank
+from .base import (
+    Counts,
+    Layer,
+    Shape,
+    ShapeError,
+    elements,
+    fmt_shape,
+    need_channels,
+    need_positive,
+    need_rank,
+)
 from .registry import counter
 
 
@@ -57,9 +67,7 @@ class PatchEmbed(Layer):
         need_rank(shape, 3, "(C, H, W)")
         need_positive(embed_dim=self.embed_dim, patch_size=self.patch_size)
         c, h, w = shape
-        if c != self.in_channels:
-            raise ShapeError(f"input has {c} channels but the layer expects {self.in_channels}",
-                             f"in_channels = {c}")
+        need_channels(shape, self.in_channels, "in_channels")
         p = self.patch_size
         if h < p or w < p:
             raise ShapeError(f"input {h}x{w} is smaller than one {p}x{p} patch", f"height and width >= {p}")

@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .base import Counts, Layer, Shape, ShapeError, elements, fmt_shape, need_positive, need_rank
+from .base import (
+    Counts,
+    Layer,
+    Shape,
+    ShapeError,
+    elements,
+    fmt_shape,
+    need_channels,
+    need_positive,
+    need_rank,
+)
 from .registry import counter
 
 
@@ -30,9 +40,7 @@ class BatchNorm2d(Layer):
         shape = shapes[0]
         if len(shape) not in (1, 3):
             raise ShapeError(f"expects a (C, H, W) or (C,) input, got {fmt_shape(shape)}")
-        if shape[0] != self.num_features:
-            raise ShapeError(f"input has {shape[0]} channels but the layer expects {self.num_features}",
-                             f"num_features = {shape[0]}")
+        need_channels(shape, self.num_features, "num_features")
         return shape
 
 
@@ -76,9 +84,7 @@ class LayerNorm2d(Layer):
     def infer(self, shapes: tuple[Shape, ...]) -> Shape:
         shape = shapes[0]
         need_rank(shape, 3, "(C, H, W)")
-        if shape[0] != self.num_channels:
-            raise ShapeError(f"input has {shape[0]} channels but the layer expects {self.num_channels}",
-                             f"num_channels = {shape[0]}")
+        need_channels(shape, self.num_channels, "num_channels")
         return shape
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..report import GemmShape
 from .activation import ACTIVATIONS
-from .base import Counts, Layer, Shape, ShapeError, need_positive, need_rank
+from .base import Counts, Layer, Shape, ShapeError, need_channels, need_positive, need_rank
 from .registry import counter
 
 
@@ -32,9 +32,7 @@ class SqueezeExcite(Layer):
         shape = shapes[0]
         need_rank(shape, 3, "(C, H, W)")
         need_positive(reduced=self.reduced)
-        if shape[0] != self.channels:
-            raise ShapeError(f"input has {shape[0]} channels but the layer expects {self.channels}",
-                             f"channels = {shape[0]}")
+        need_channels(shape, self.channels, "channels")
         for field, name in (("act", self.act), ("gate", self.gate)):
             if name not in ACTIVATIONS:
                 raise ShapeError(f"{field} {name!r} is not an activation", ", ".join(ACTIVATIONS))
