@@ -227,6 +227,17 @@ class Candidate:
         return {"device": self.device, "count": self.count}
 
 
+def _plain(name: str, value: Any) -> Any:
+    """A section field as it appears in the JSON document (structured fields thawed to dicts/lists)."""
+    if name == "params":
+        return _thaw(dict(value))
+    if name == "layers":
+        return [_thaw(item) for item in value]
+    if name == "candidates":
+        return [c.to_dict() for c in value]
+    return value
+
+
 def _section(prefix: str) -> list[FieldInfo]:
     return [info for path, info in FIELDS.items() if path.startswith(prefix + ".")]
 
@@ -382,26 +393,30 @@ class Project:
             out[key] = getattr(self, key)
         for section in _SECTIONS:
             obj = getattr(self, section)
-            block: dict[str, Any] = {}
-            for f in fields(obj):
-                value = getattr(obj, f.name)
-                if f.name == "params":
-                    value = _thaw(dict(value))
-                elif f.name == "layers":
-                    value = [_thaw(item) for item in value]
-                elif f.name == "candidates":
-                    value = [c.to_dict() for c in value]
-                block[f.name] = value
-            out[section] = block
+            out[section] = {f.name: _plain(f.name, getattr(obj, f.name)) for f in fields(obj)}
         out["quote"] = _thaw(dict(self.quote))
         return out
 
     # dotted access ---------------------------------------------------------------------------
     def get_value(self, path: str) -> Any:
-        """Value at a dotted path ("training.batch"); structured fields come back as plain JSON."""
-        document = self.to_dict()
-        node: Any = document
-        for part in path.split("."):
+        """Value at a dotted path ("training.batch"); structured fields come back as plain JSON.
+
+        Reads the one field asked for: the GUI's editors call this for every field on every edit."""
+        head, _, rest = path.partition(".")
+        node: Any
+        if head in _SECTIONS and rest:
+            key, _, deeper = rest.partition(".")
+            section = getattr(self, head)
+            if key not in {f.name for f in fields(section)}:
+                raise ValidationError(path, "no such field", "a field listed in FIELDS")
+            node = _plain(key, getattr(section, key))
+        elif head == "quote":
+            node, deeper = _thaw(dict(self.quote)), rest
+        elif head in _TOP_SCALARS or head in _SECTIONS or head in ("format", "schema_version"):
+            node, deeper = self.to_dict()[head], rest
+        else:
+            raise ValidationError(path, "no such field", "a field listed in FIELDS")
+        for part in deeper.split(".") if deeper else ():
             if not isinstance(node, Mapping) or part not in node:
                 raise ValidationError(path, "no such field", "a field listed in FIELDS")
             node = node[part]
