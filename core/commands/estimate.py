@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 
@@ -147,14 +148,19 @@ def render_text(result, dataset_given: bool) -> str:
     t = result.training
     if t is not None:
         s = t.samples_per_s
-        lines.append(f"training: {s.value:,.1f} samples/s ({s.low:,.1f} to {s.high:,.1f}), "
-                     f"step {format_duration(t.step_time.value)}, utilisation {t.utilisation.value:.0%}")
+        if math.isfinite(s.value):
+            lines.append(f"training: {s.value:,.1f} samples/s ({s.low:,.1f} to {s.high:,.1f}), "
+                         f"step {format_duration(t.step_time.value)}, utilisation {t.utilisation.value:.0%}")
+        else:
+            lines.append("training: time n/a (see bottleneck)")
         if dataset_given and t.total_time is not None:
             lines.append(f"  epoch {format_duration(t.epoch_time.value)}, run {format_duration(t.total_time.value)} "
                          f"({format_duration(t.total_time.low)} to {format_duration(t.total_time.high)}), "
                          f"energy {t.energy_kwh.value:.1f} kWh")
     i = result.inference
-    if i is not None:
+    if i is not None and not math.isfinite(i.latency.value):
+        lines.append("inference: latency n/a (see bottleneck)")
+    elif i is not None:
         lines.append(f"inference: latency {format_duration(i.latency.value)} "
                      f"({format_duration(i.latency.low)} to {format_duration(i.latency.high)}), "
                      f"{i.samples_per_s.value:,.1f} samples/s, {i.rated_fraction.value:.0%} of rated peak")

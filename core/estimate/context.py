@@ -30,6 +30,7 @@ class Context:
     ram_bytes: float
     calibration: Calibration
     notes: tuple[str, ...]
+    times_unknown: str = ""  # why no time can be computed for this device ("" when times can be)
 
 
 @lru_cache(maxsize=64)
@@ -108,11 +109,13 @@ def build_context(project: Project, catalog, calibration: Calibration, device: s
     cores = float(host.cores) if host is not None and host.cores else math.nan
     if host is None:
         notes.append("no host CPU given: the data pipeline reports cores needed but cannot check them")
+    times_unknown = ""
     if not math.isfinite(spec.memory_bandwidth_bps):
-        notes.append(f"the memory bandwidth of {spec.name} is unknown, so times cannot be computed "
-                     "(measure it with rigsizer-cli bench or pick a catalog device)")
+        times_unknown = (f"the memory bandwidth of {spec.name} is unknown, so times cannot be computed "
+                         "(measure it with rigsizer-cli bench or pick a catalog device)")
+        notes.append(times_unknown)
     if spec.kind != "gpu" and count > 1:
         count = 1
         notes.append("several devices are only modelled for GPUs; one device assumed")
     return Context(project, spec, int(count), project.hardware.nodes if spec.kind == "gpu" else 1, host, cores,
-                   ram, calibration, tuple(notes))
+                   ram, calibration, tuple(notes), times_unknown)

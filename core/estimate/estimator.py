@@ -59,6 +59,8 @@ def estimate(project: Project, catalog=None, *, device=None, gpus: int | None = 
         assumptions += [a for a in ifig.assumptions if a not in assumptions]
         if not train:
             bottleneck, reason = _inference_bottleneck(inference, spec.kind)
+    if context.times_unknown:  # no rate to compare: naming a bottleneck would rest on NaN figures
+        bottleneck, reason = "unknown", context.times_unknown
     report = train_report if train else infer_report
     layers = train_layers if train else infer_layers
 

@@ -223,3 +223,15 @@ def test_cloud_instance_prices_are_divided_by_the_gpus_per_instance(catalog):
     options = {option.name: option for option in estimate(project, catalog).cloud}
     p5 = options["AWS p5.48xlarge (8x H100 80GB) on-demand"]
     assert p5.hourly_price == pytest.approx(98.32 / 8)
+
+
+def test_unknown_bandwidth_names_no_bottleneck_and_says_why(catalog):
+    """A device whose memory bandwidth is unknown gets no times; the bottleneck says why, not 'nan%'."""
+    import dataclasses
+
+    spec = dataclasses.replace(catalog.get("nvidia-l4"), id="user-l4-unknown-bandwidth",
+                               memory_bandwidth_bps=math.nan)
+    result = estimate(resnet(), catalog, device=spec)
+    assert math.isnan(result.training.samples_per_s.value)
+    assert result.bottleneck == "unknown"
+    assert "memory bandwidth" in result.bottleneck_reason and "bench" in result.bottleneck_reason
