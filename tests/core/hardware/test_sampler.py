@@ -49,7 +49,7 @@ def test_ring_buffer_keeps_the_newest_samples_in_time_order():
         sampler.sample(now=sampler._start + second)
     t, values = sampler.series("ram_used_bytes")
     assert len(sampler) == 5
-    assert list(t) == [7.0, 8.0, 9.0, 10.0, 11.0]
+    assert list(t) == pytest.approx([7.0, 8.0, 9.0, 10.0, 11.0], abs=1e-6)
     assert values.shape == (5,)
 
 
