@@ -69,6 +69,12 @@ def build_project(args: argparse.Namespace):
     if args.input:
         c, h, w = _pair(args.input, "input", 3)
         changes.update({"model.input_channels": c, "model.input_height": h, "model.input_width": w})
+    elif args.model and not has_source:
+        # a bare --model runs at the model's own input (DETR at 800x1333, not the form's 224x224)
+        from ..model.zoo._catalog import builder_for
+
+        c, h, w = builder_for(args.model)[0].default_input
+        changes.update({"model.input_channels": c, "model.input_height": h, "model.input_width": w})
     if args.device:
         count = args.gpus or 1
         changes["hardware.candidates"] = [{"device": args.device, "count": count}]

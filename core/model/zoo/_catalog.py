@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import pkgutil
 from collections.abc import Callable
@@ -76,7 +77,8 @@ def entries() -> dict[str, ZooEntry]:
 def builder_for(name: str) -> tuple[ZooEntry, Builder, dict[str, object]]:
     table = entries()
     if name not in table:
-        close = [n for n in table if name.lower().replace("-", "_") in n]
+        wanted = name.lower().replace("-", "_")
+        close = [n for n in table if wanted in n] or difflib.get_close_matches(wanted, table, n=5, cutoff=0.6)
         hint = ("did you mean " + ", ".join(close[:5])) if close else "rigsizer-cli model --list shows them"
         raise ValidationError("model", f"unknown model {name!r}", hint)
     return table[name], _BUILDERS[name], _DEFAULTS[name]

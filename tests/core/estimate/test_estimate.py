@@ -235,3 +235,24 @@ def test_unknown_bandwidth_names_no_bottleneck_and_says_why(catalog):
     assert math.isnan(result.training.samples_per_s.value)
     assert result.bottleneck == "unknown"
     assert "memory bandwidth" in result.bottleneck_reason and "bench" in result.bottleneck_reason
+
+
+def test_cli_bare_model_runs_at_the_models_own_input(capsys):
+    code = main(["estimate", "--model", "detr_resnet50", "--task", "train", "--device", "nvidia-v100-sxm2-32gb",
+                 "--batch", "2", "--precision", "fp32", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert data["model"]["input"] == [3, 800, 1333]
+
+
+def test_cli_explicit_input_wins_over_the_models_own(capsys):
+    code = main(["estimate", "--model", "detr_resnet50", "--input", "3x512x512", "--task", "infer",
+                 "--device", "RTX 4090", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and data["model"]["input"] == [3, 512, 512]
+
+
+def test_cli_misspelt_model_suggests_close_names(capsys):
+    code = main(["estimate", "--model", "detr-r50", "--task", "train", "--device", "RTX 4090"])
+    assert code == 2
+    assert "did you mean detr_resnet50" in capsys.readouterr().err
