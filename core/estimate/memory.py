@@ -1,8 +1,10 @@
 """Memory per device (domain.md section 4): what a training step or an inference call keeps
 resident, split into the parts a user can act on, and the largest batch that fits.
 
-Training: weights + gradients + optimizer state + saved activations x batch + workspace +
-runtime context. Inference: weights + the largest set of simultaneously live activations x
+Training: weights + gradients + optimizer state + the backward pass's peak activations x batch
+(saved tensors at their storage width: int64 pooling indices, bool dropout masks, FP32 softmax
+maps under autocast; plus the activation gradients live at that point) + workspace + runtime
+context. Inference: weights + the largest set of simultaneously live activations x
 batch + workspace + runtime context. Every part grows linearly in the batch, so the largest
 batch that fits is solved in closed form, for one device or a whole catalog at once.
 """
@@ -22,32 +24,77 @@ from .results import MemoryBreakdown
 # misc.md section 5: ~300-500 MB of GPU memory per process with CUDA >= 11.7 lazy loading
 RUNTIME_CONTEXT_BYTES = 0.45 * GiB
 RUNTIME_CONTEXT_SOURCE = "CUDA context with lazy module loading, 300-500 MB per process (PyTorch issues #20532, #107667)"
-# cuBLAS(Lt) workspace: 32 MiB on Hopper, 4 MiB on Ampere (PyTorch PR #120925); cuDNN picks
-# algorithms by free memory, so a share of the largest layer's activations is kept for it
+# cuBLAS(Lt) workspace: 32 MiB on Hopper, 4 MiB on Ampere (PyTorch PR #120925). Inference keeps a
+# share of the largest layer's activations for cuDNN; training does not: PyTorch skips cuDNN
+# algorithms whose workspace does not fit in free memory (misc.md section 5, pytorch#49207), so the
+# convolution workspace takes what is left and does not lower the largest batch.
 BLAS_WORKSPACE_BYTES = 32 * MiB
 CONV_WORKSPACE_SHARE = 0.5
-ALLOCATOR_OVERHEAD = 0.07  # caching-allocator fragmentation on activations
-# autocast runs these in FP32 and keeps FP32 tensors for backward under mixed precision
+# Half-precision depthwise convolutions on NCHW tensors go through cuDNN layout transforms that
+# need about the layer's input and output again: timm's RTX 3090 AMP runs fit efficientnet_b0 at
+# batch 512 channels-last but only 384 in NCHW (measurements.csv, timm_train pt112 rows).
+DEPTHWISE_NCHW_WORKSPACE = 1.0
+ALLOCATOR_OVERHEAD = 0.07  # caching-allocator fragmentation on activations (split blocks that no request fits)
+# The caching allocator rounds each large allocation up to a 2 MiB segment and cannot reuse a 1-2 MiB
+# remainder for a larger request: on average 1 MiB lost per saved tensor (c10 CUDACachingAllocator kRoundLarge).
+ROUNDING_BYTES_PER_TENSOR = 1 * MiB
+ALLOCATOR_SOURCE = "PyTorch c10/cuda/CUDACachingAllocator.cpp: 512 B blocks, 2 MiB rounding of large segments"
+# autocast runs these in FP32: their saved input is an FP32 copy under mixed precision
 FP32_UNDER_AUTOCAST = ("LayerNorm", "LayerNorm2d", "GroupNorm", "Softmax")
 OPTIMIZER_STATE_BYTES = {"sgd": 0.0, "sgd-momentum": 4.0, "adam": 8.0, "adamw": 8.0}
 MIXED = ("fp16", "bf16", "fp8")
+INPUT_BYTES = 4.0  # the data loader's batch tensor is FP32 (autocast casts a copy for the first layer)
+INDEX_BYTES, MASK_BYTES, FP32_BYTES = 8.0, 1.0, 4.0
+SAVED_SOURCE = ("PyTorch derivatives.yaml and autocast op lists: max_pool2d_with_indices saves int64 indices, "
+                "native_dropout a bool mask, softmax/layer_norm run in FP32 under autocast")
 
 
-_LAYER_SUMS: dict[int, tuple[ModelReport, float, float]] = {}
+@dataclass(frozen=True)
+class _LayerSums:
+    largest_io: float  # largest layer's input + output elements (inference workspace)
+    fp32_inputs: float  # saved elements of layers autocast runs in FP32, less their own FP32 statistics
+    largest_weight: float  # trainable parameters of the largest layer (its weight gradient is transient)
+    largest_depthwise_io: float  # largest depthwise convolution's input + output elements
 
 
-def _layer_sums(report: ModelReport) -> tuple[float, float]:
-    """(largest layer's input + output elements, saved elements autocast keeps in FP32), per report."""
+_LAYER_SUMS: dict[int, tuple[ModelReport, _LayerSums]] = {}
+
+
+def _layer_sums(report: ModelReport) -> _LayerSums:
+    """Per-layer figures the memory model needs, computed once per report."""
     cached = _LAYER_SUMS.get(id(report))
     if cached is not None and cached[0] is report:
-        return cached[1], cached[2]
-    largest = float(max((layer.input_elements + layer.output_elements for layer in report.layers), default=0))
-    fp32 = float(sum(layer.saved_elements for layer in report.layers
-                     if layer.kind in FP32_UNDER_AUTOCAST or layer.compute_class == "attention"))
+        return cached[1]
+    layers = report.layers
+    sums = _LayerSums(
+        float(max((layer.input_elements + layer.output_elements for layer in layers), default=0)),
+        float(sum(layer.saved_elements - layer.saved_fp32_elements for layer in layers
+                  if layer.kind in FP32_UNDER_AUTOCAST)),
+        float(max((layer.trainable_params for layer in layers), default=0)),
+        float(max((layer.input_elements + layer.output_elements for layer in layers
+                   if layer.compute_class == "depthwise_conv"), default=0)))
     if len(_LAYER_SUMS) > 256:
         _LAYER_SUMS.clear()
-    _LAYER_SUMS[id(report)] = (report, largest, fp32)
-    return largest, fp32
+    _LAYER_SUMS[id(report)] = (report, sums)
+    return sums
+
+
+@dataclass(frozen=True)
+class ActivationParts:
+    """Bytes per sample of what training keeps for backward, by storage (before allocator overhead)."""
+
+    working: float  # saved tensors at the working precision
+    fp32: float  # kept in FP32 under autocast (softmax maps, norm inputs and statistics)
+    indices: float  # int64 max-pooling indices
+    masks: float  # bool dropout masks
+    autocast_copies: float  # FP16 copies autocast saves for matrix products
+    input_batch: float  # the FP32 batch tensor when no layer saves it itself
+    gradients: float  # activation gradients live at the backward peak beyond the saved set
+
+    @property
+    def total(self) -> float:
+        return (self.working + self.fp32 + self.indices + self.masks + self.autocast_copies + self.input_batch
+                + self.gradients)
 
 
 @dataclass(frozen=True)
@@ -62,6 +109,10 @@ class MemoryTerms:
     workspace_per_sample: float
     runtime_context: float
     notes: tuple[str, ...]
+    parts: ActivationParts | None = None  # training: what activations_per_sample is made of
+    weight_grad_transient: float = 0.0  # part of workspace_fixed: the largest layer's weight gradient in flight
+    allocator_rounding: float = 0.0  # part of workspace_fixed: segment rounding of the saved tensors
+    peak_layer: str = ""  # the layer whose backward step is the peak
 
     @property
     def fixed(self) -> float:
@@ -75,30 +126,74 @@ class MemoryTerms:
         return self.fixed + self.per_sample * np.asarray(batch, dtype=float)
 
 
+def activation_parts(report: ModelReport, precision: str, checkpointing: bool = False) -> ActivationParts:
+    """Bytes per sample saved for backward, each kind of tensor at its own storage width.
+
+    Under autocast (mixed precision) activations are 2 bytes, but softmax maps and normalisation
+    inputs are kept in FP32 and the next product saves an FP16 copy; int64 pooling indices and bool
+    dropout masks keep their width at every precision.
+    """
+    mixed = precision in MIXED
+    act = 2.0 if mixed else 4.0
+    wide = FP32_BYTES if mixed else act
+    sums = _layer_sums(report)
+    special = report.saved_index_elements + report.saved_mask_elements + report.saved_fp32_elements
+    working = float(report.saved_elements - special)
+    fp32 = float(report.saved_fp32_elements)
+    if mixed:  # standalone LayerNorm/GroupNorm/Softmax: the saved input is autocast's FP32 copy
+        working -= sums.fp32_inputs
+        fp32 += sums.fp32_inputs
+    input_elements = float(math.prod(report.input_shape)) if report.input_shape else 0.0
+    unsaved_input = input_elements - (0.0 if mixed else min(report.saved_input_elements, input_elements))
+    scale = 1.0
+    if checkpointing:
+        scale = 2.0 / max(1.0, math.sqrt(len(report.layers)))
+    return ActivationParts(
+        working=working * act * scale, fp32=fp32 * wide * scale, indices=report.saved_index_elements * INDEX_BYTES * scale,
+        masks=report.saved_mask_elements * MASK_BYTES * scale,
+        autocast_copies=report.autocast_copy_elements * act * scale if mixed else 0.0,
+        input_batch=unsaved_input * INPUT_BYTES, gradients=report.backward_transient_elements * act)
+
+
 def training_terms(report: ModelReport, precision: str, optimizer: str, checkpointing: bool,
                    accelerator: bool = True) -> MemoryTerms:
+    """Peak memory of one training step: weights, gradients, optimizer state, then the backward
+    pass's peak (saved tensors still alive + live activation gradients) per sample, plus the largest
+    layer's weight gradient in flight, allocator rounding, cuBLAS workspace and the CUDA context."""
     mixed = precision in MIXED
-    act_bytes = 2.0 if mixed else (1.0 if precision == "fp8" else 4.0)
     params, trainable = float(report.params), float(report.trainable_params)
+    # mixed precision: FP32 master weights + autocast's cached FP16 copy of every weight (kept
+    # through the forward pass and saved by the layers for backward)
     weights = 4.0 * params + 4.0 * report.buffers + (2.0 * params if mixed else 0.0)
     gradients = 4.0 * trainable
     state = OPTIMIZER_STATE_BYTES[optimizer] * trainable
-    saved = float(report.saved_elements)
     notes = []
-    largest, fp32 = _layer_sums(report)
-    if mixed:
-        saved += fp32 * (4.0 - act_bytes) / act_bytes  # counted in element-equivalents of act_bytes
-        if fp32:
-            notes.append("normalisation and attention tensors kept in FP32 under autocast")
+    parts = activation_parts(report, precision, checkpointing)
+    if mixed and (parts.fp32 or parts.autocast_copies):
+        notes.append("softmax maps and normalisation tensors kept in FP32 under autocast, with FP16 copies "
+                     "for the following matrix products")
+    if parts.indices:
+        notes.append("max-pooling indices stored as int64 (8 bytes per output element)")
+    if parts.masks:
+        notes.append("dropout masks stored as 1-byte booleans")
     if checkpointing:
         segments = max(1.0, math.sqrt(len(report.layers)))
-        saved = 2.0 * saved / segments
         notes.append(f"gradient checkpointing keeps about 2/sqrt(layers) = 1/{segments / 2:.1f} of the activations")
-    activations = saved * act_bytes * (1.0 + ALLOCATOR_OVERHEAD)
-    workspace_per_sample = CONV_WORKSPACE_SHARE * largest * act_bytes
+    if parts.gradients:
+        notes.append(f"backward peak at {report.backward_peak_layer or 'a layer'}: activation gradients live "
+                     "there beyond the saved tensors")
+    activations = parts.total * (1.0 + ALLOCATOR_OVERHEAD)
+    # the largest layer's weight gradient before it is accumulated into .grad: FP16 then its FP32
+    # cast under autocast, FP32 otherwise (gradients accumulated into existing .grad tensors)
+    transient = _layer_sums(report).largest_weight * ((2.0 + 4.0) if mixed else 4.0)
+    rounding = report.saved_tensors * ROUNDING_BYTES_PER_TENSOR if accelerator else 0.0
+    blas = BLAS_WORKSPACE_BYTES if accelerator else 0.0
     context = RUNTIME_CONTEXT_BYTES if accelerator else 0.0
-    return MemoryTerms(weights, gradients, state, activations, BLAS_WORKSPACE_BYTES if accelerator else 0.0,
-                       workspace_per_sample, context, tuple(notes))
+    depthwise = DEPTHWISE_NCHW_WORKSPACE * _layer_sums(report).largest_depthwise_io * 2.0 if mixed and accelerator else 0.0
+    if depthwise:
+        notes.append("NCHW layout: cuDNN workspace for half-precision depthwise convolutions")
+    return MemoryTerms(weights, gradients, state, activations, blas + transient + rounding, depthwise, context,
+                       tuple(notes), parts, transient, rounding, report.backward_peak_layer)
 
 
 def inference_terms(report: ModelReport, precision: str, accelerator: bool = True) -> MemoryTerms:
@@ -106,7 +201,7 @@ def inference_terms(report: ModelReport, precision: str, accelerator: bool = Tru
 
     bpe = BYTES_PER_ELEMENT[precision]
     weights = (report.params + report.buffers) * bpe
-    largest = _layer_sums(report)[0]
+    largest = _layer_sums(report).largest_io
     activations = float(report.peak_live_elements) * bpe
     context = RUNTIME_CONTEXT_BYTES if accelerator else 0.0
     return MemoryTerms(weights, 0.0, 0.0, activations, BLAS_WORKSPACE_BYTES if accelerator else 0.0,
@@ -121,26 +216,65 @@ def max_batch(terms: MemoryTerms, capacity):
     return np.where(np.isfinite(value), np.maximum(value, 0.0), np.nan)
 
 
+def allocated_bytes(terms: MemoryTerms, batch: float) -> float:
+    """What torch.cuda.max_memory_allocated reports at `batch`: the total less the CUDA context (not
+    an allocation) and the allocator's rounding and fragmentation (reserved, not allocated)."""
+    fragmentation = terms.parts.total * ALLOCATOR_OVERHEAD * batch if terms.parts is not None else 0.0
+    return float(terms.total(batch)) - terms.runtime_context - terms.allocator_rounding - fragmentation
+
+
+def _activation_inputs(terms: MemoryTerms) -> tuple[Input, ...]:
+    p = terms.parts
+    if p is None:
+        return (Input("per sample", terms.activations_per_sample, "B"),)
+    return (Input("saved at working precision", p.working, "B/sample"), Input("kept in FP32", p.fp32, "B/sample"),
+            Input("int64 pooling indices", p.indices, "B/sample"), Input("bool dropout masks", p.masks, "B/sample"),
+            Input("autocast FP16 copies", p.autocast_copies, "B/sample"),
+            Input("FP32 input batch", p.input_batch, "B/sample"),
+            Input("gradients at the backward peak", p.gradients, "B/sample", terms.peak_layer),
+            Input("allocator overhead", ALLOCATOR_OVERHEAD))
+
+
 def breakdown(terms: MemoryTerms, batch: int, capacity: float, capacity_source: str, prefix: str,
               precision: str, optimizer: str = "") -> MemoryBreakdown:
     """The Derived values of one device's memory at `batch`."""
     src = "domain.md section 4"
+    training = terms.parts is not None
     b = Input("B", float(batch), "samples", "project")
-    weights = Derived(f"{prefix}.weights", terms.weights, "B", "params x bytes (FP32 master + FP16 copy in mixed precision) + buffers",
-                      (Input("precision", precision),), src)
+    weights = Derived(f"{prefix}.weights", terms.weights, "B",
+                      "params x bytes (FP32 master + autocast's cached FP16 copy in mixed precision) + buffers"
+                      if training else "(params + buffers) x bytes", (Input("precision", precision),), src)
     gradients = Derived(f"{prefix}.gradients", terms.gradients, "B", "trainable params x 4 B (FP32 gradients)", (), src)
     state = Derived(f"{prefix}.optimizer_state", terms.optimizer_state, "B",
                     "trainable params x state bytes (SGD 0, momentum 4, Adam/AdamW 8)",
                     (Input("optimizer", optimizer or "none"),), src)
-    activations = Derived(f"{prefix}.activations", terms.activations_per_sample * batch, "B",
-                          "saved (or live) activation elements x bytes x B x (1 + allocator overhead)",
-                          (Input("per sample", terms.activations_per_sample, "B"), b), src,
-                          assumptions=terms.notes + (f"allocator overhead {ALLOCATOR_OVERHEAD:.0%} on activations",))
-    workspace = Derived(f"{prefix}.workspace", terms.workspace_fixed + terms.workspace_per_sample * batch, "B",
-                        "cuBLAS workspace + 0.5 x largest layer's activations x B (cuDNN)",
-                        (Input("cuBLAS", terms.workspace_fixed, "B"), b),
-                        "PyTorch PR #120925 (cuBLAS workspace); cuDNN workspace depends on the algorithm",
-                        assumptions=("cuDNN workspace taken as half the largest layer's activations",))
+    if training:
+        activations = Derived(
+            f"{prefix}.activations", terms.activations_per_sample * batch, "B",
+            "(saved tensors, each at its storage width + FP32 input batch + activation gradients at the backward "
+            "peak) x B x (1 + allocator overhead)", (*_activation_inputs(terms), b), SAVED_SOURCE,
+            assumptions=terms.notes + (f"allocator fragmentation {ALLOCATOR_OVERHEAD:.0%} on activations",))
+        workspace = Derived(
+            f"{prefix}.workspace", terms.workspace_fixed + terms.workspace_per_sample * batch, "B",
+            "cuBLAS workspace + largest layer's weight gradient in flight (x6 B mixed, x4 B FP32) + 1 MiB "
+            "rounding per saved tensor + depthwise-convolution workspace x B",
+            (Input("cuBLAS", BLAS_WORKSPACE_BYTES if terms.runtime_context else 0.0, "B", "PyTorch PR #120925"),
+             Input("weight gradient in flight", terms.weight_grad_transient, "B"),
+             Input("allocator rounding", terms.allocator_rounding, "B", ALLOCATOR_SOURCE),
+             Input("depthwise workspace", terms.workspace_per_sample, "B/sample"), b),
+            "PyTorch PR #120925 (cuBLAS); " + ALLOCATOR_SOURCE,
+            assumptions=("cuDNN convolution workspace uses free memory (PyTorch skips algorithms that do not fit, "
+                         "misc.md section 5) and does not lower the largest batch",
+                         "gradients accumulated into existing .grad tensors (zero_grad without set_to_none)"))
+    else:
+        activations = Derived(f"{prefix}.activations", terms.activations_per_sample * batch, "B",
+                              "largest set of simultaneously live activation elements x bytes x B",
+                              (Input("per sample", terms.activations_per_sample, "B"), b), src, assumptions=terms.notes)
+        workspace = Derived(f"{prefix}.workspace", terms.workspace_fixed + terms.workspace_per_sample * batch, "B",
+                            "cuBLAS workspace + 0.5 x largest layer's activations x B (cuDNN)",
+                            (Input("cuBLAS", terms.workspace_fixed, "B"), b),
+                            "PyTorch PR #120925 (cuBLAS workspace); cuDNN workspace depends on the algorithm",
+                            assumptions=("cuDNN workspace taken as half the largest layer's activations",))
     context = Derived(f"{prefix}.runtime_context", terms.runtime_context, "B", "CUDA context per process", (),
                       RUNTIME_CONTEXT_SOURCE)
     total_value = float(terms.total(batch))

@@ -10,6 +10,7 @@ layers (a ReLU output that the next convolution also keeps is stored once).
 from __future__ import annotations
 
 from dataclasses import fields
+from itertools import accumulate
 
 from ..errors import ValidationError
 from ..units import bytes_per_element
@@ -47,7 +48,10 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
     needs_grad = [False] * count
     last_use = [0] * count
     input_last_use = [-1] * len(input_elements)
-    saved_refs: set[int] = set()
+    first_saver: dict[int, int] = {}  # saved tensor (node index, or -1-k for input k) -> first layer saving it
+    extra_at: dict[int, tuple[int, int, int, int, int]] = {}  # layer -> own saved: plain, index, mask, fp32, copies
+    t_index = t_mask = t_fp32 = t_copy = 0
+    backward_work: dict[int, int] = {}  # layer -> gradient elements internal to its backward step
     stats: list[LayerStats] = []
     uncounted: list[str] = []
     t_params = t_trainable = t_buffers = t_macs = t_other = t_bwd_macs = t_bwd_other = t_extra = 0
@@ -90,7 +94,7 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
             c = counting(layer, shapes, shape)
             counts[index] = c
         (params, buffers, macs, other, data_grad, weight_grad, backward_other, saves_inputs, saves_output,
-         extra_saved, work, gemm, gemm_parts, detail, compute_class) = c
+         extra_saved, work, gemm, gemm_parts, detail, compute_class, s_index, s_mask, s_fp32, s_copy, bwd_work) = c
         trainable = 0 if params and _is_frozen(name, layer, frozen) else params
         grad_out = grad_in or trainable > 0
         needs_grad[index] = grad_out
@@ -101,16 +105,29 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
         if grad_out:
             if saves_inputs:
                 saved += n_in
-                saved_refs.update(refs)
+                for r in refs:
+                    if r not in first_saver:
+                        first_saver[r] = index
             if saves_output:
                 saved += n_out
-                saved_refs.add(index)
-            saved += extra_saved
-            t_extra += extra_saved
+                if index not in first_saver:
+                    first_saver[index] = index
+            if extra_saved or s_copy:
+                saved += extra_saved
+                t_extra += extra_saved
+                t_index += s_index
+                t_mask += s_mask
+                t_fp32 += s_fp32
+                t_copy += s_copy
+                extra_at[index] = (extra_saved - s_index - s_mask - s_fp32, s_index, s_mask, s_fp32, s_copy)
+            if bwd_work:
+                backward_work[index] = bwd_work
+        else:
+            s_index = s_mask = s_fp32 = s_copy = 0
         workspace[index] = work
         append(_layer_stats(name, layer.kind, compute_class or layer.compute_class, shape, params, trainable,
                             buffers, macs, other, backward_macs, backward_other, n_in, n_out, saved, gemm, detail,
-                            gemm_parts))
+                            gemm_parts, s_index, s_mask, s_fp32, s_copy))
         t_params += params
         t_trainable += trainable
         t_buffers += buffers
@@ -119,7 +136,10 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
         t_bwd_macs += backward_macs
         t_bwd_other += backward_other
 
-    saved_total = t_extra + sum(out_elements[r] if r >= 0 else input_elements[-1 - r] for r in saved_refs)
+    saved_inputs = sum(input_elements[-1 - r] for r in first_saver if r < 0)
+    saved_total = t_extra + saved_inputs + sum(out_elements[r] for r in first_saver if r >= 0)
+    transient, peak_at = _backward_transient(model, bpe, out_elements, input_elements, needs_grad, last_use,
+                                             first_saver, extra_at, backward_work)
     notes = BASE_NOTES + model.notes
     if frozen:
         notes += (f"Frozen (no weight gradient): layers named {', '.join(frozen)}*; "
@@ -134,6 +154,10 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
         activation_elements=activation_total, saved_elements=saved_total,
         peak_live_elements=_peak_live(model, out_elements, input_elements, last_use, input_last_use, workspace),
         notes=notes, family=model.family, num_classes=model.num_classes,
+        saved_index_elements=t_index, saved_mask_elements=t_mask, saved_fp32_elements=t_fp32,
+        autocast_copy_elements=t_copy, saved_input_elements=saved_inputs,
+        saved_tensors=len(first_saver) + len(extra_at),
+        backward_transient_elements=transient, backward_peak_layer=stats[peak_at].name if stats else "",
     )
 
 
@@ -164,6 +188,50 @@ def _layer_stats(*values: object) -> LayerStats:
     stats = _new(LayerStats)
     stats.__dict__.update(zip(_STATS_FIELDS, values, strict=True))
     return stats
+
+
+def _backward_transient(model: Model, bpe: float, out_elements: list[int], input_elements: list[int],
+                        needs_grad: list[bool], last_use: list[int], first_saver: dict[int, int],
+                        extra_at: dict[int, tuple[int, int, int, int, int]],
+                        backward_work: dict[int, int]) -> tuple[int, int]:
+    """Gradient memory above the saved set at the backward peak, in working-precision elements, and
+    the layer where it peaks.
+
+    Backward runs the layers in reverse. At layer i's step, a saved tensor is still alive if the
+    first layer saving it is at or before i (its last reader in backward); a layer's own masks and
+    statistics likewise. The gradient of tensor r lives from the step of its last consumer down to
+    the step of its producer r: at step i those with r <= i <= last use (inputs need none), plus the
+    layer's own internal gradients (attention maps). The peak
+    is max_i(saved_i + gradients_i); beyond the whole saved set it is the backward transient.
+    """
+    count = len(out_elements)
+    if not count:
+        return 0, 0
+    wide = max(bpe, 4.0)  # FP32-kept tensors: 4 bytes (autocast) or the working width
+    released = [0.0] * count  # bytes of saved tensors whose last backward reader is step i
+    for ref, first in first_saver.items():
+        released[first] += (out_elements[ref] if ref >= 0 else input_elements[-1 - ref]) * bpe
+    for index, (plain, index_elements, mask, fp32, copies) in extra_at.items():
+        released[index] += (plain + copies * (bpe < 4.0)) * bpe + index_elements * 8.0 + mask + fp32 * wide
+    grads = [0] * (count + 1)  # difference array of live gradient elements per step
+    for r, last in enumerate(last_use):
+        if needs_grad[r]:
+            size = out_elements[r]
+            grads[r] += size
+            grads[last + 1] -= size
+    for index, work in backward_work.items():  # a layer's internal gradients, during its own step
+        grads[index] += work
+        grads[index + 1] -= work
+    for r in model.outputs:  # the loss gradient of an output lives to the end
+        if needs_grad[r]:
+            grads[last_use[r] + 1] += out_elements[r]
+            grads[count] -= out_elements[r]
+    alive = list(accumulate(released))
+    peaks = [s + g * bpe for s, g in zip(alive, accumulate(grads[:count]), strict=True)]
+    best = max(peaks)
+    best_at = peaks.index(best)
+    saved_alive = alive[-1]
+    return max(0, round((best - saved_alive) / bpe)), best_at
 
 
 def _peak_live(model: Model, out_elements: list[int], input_elements: list[int], last_use: list[int],

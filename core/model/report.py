@@ -61,6 +61,12 @@ class LayerStats:
     # For layers that perform several matrix products (attention, Transformer layers): each
     # named product; `gemm` is then the largest of them. Empty for single-product layers.
     gemm_parts: tuple[tuple[str, GemmShape], ...] = ()
+    # Storage of the saved elements (memory model): parts of `saved_elements` that are not held at
+    # the working precision, and copies only autocast makes.
+    saved_index_elements: int = 0  # int64 indices (max-pooling argmax), 8 bytes each
+    saved_mask_elements: int = 0  # dropout masks (torch.bool), 1 byte each
+    saved_fp32_elements: int = 0  # kept in FP32 under autocast (softmax maps, normalisation statistics)
+    autocast_copy_elements: int = 0  # FP16 copies autocast saves in addition (not in saved_elements)
 
     @property
     def flops(self) -> int:
@@ -103,6 +109,18 @@ class ModelReport:
     notes: tuple[str, ...] = field(default=())  # what was not counted, and why
     family: str = ""
     num_classes: int = 0
+    # Training memory detail, per sample (parts of saved_elements as in LayerStats, de-duplicated):
+    saved_index_elements: int = 0
+    saved_mask_elements: int = 0
+    saved_fp32_elements: int = 0
+    autocast_copy_elements: int = 0
+    saved_input_elements: int = 0  # model-input elements among the saved ones (the batch tensor itself)
+    saved_tensors: int = 0  # distinct saved tensors (each rounded up by the caching allocator)
+    # Gradient tensors live at the backward peak beyond the saved set (elements at the working
+    # precision): max over layers, in reverse order, of saved-still-alive + live gradients, minus
+    # all saved. Zero when the peak is at the start of the backward pass with nothing extra.
+    backward_transient_elements: int = 0
+    backward_peak_layer: str = ""  # the layer whose backward step reaches that peak
 
     @property
     def flops(self) -> int:

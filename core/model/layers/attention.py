@@ -5,7 +5,10 @@ Convention (fvcore/timm): projections are MACs (tokens x in x out each), and so 
 attention matrix products: scores Q K^T (n_q*n_kv*d) and context A V (n_q*n_kv*d). Softmax,
 scaling and bias adds are other ops. Backward: projections need data and weight gradients;
 the two activation-activation products need the gradient of both operands (2x their MACs).
-Saved for backward: the inputs, Q, K, V, the attention map and the context.
+Saved for backward: the inputs, Q, K, V, the softmax map and the context. Autocast runs softmax
+in FP32, so the map is kept in FP32 and the attention x values product saves its own FP16 copy.
+With attention dropout (`p`, PyTorch's `dropout` argument) the product saves the dropped map
+instead and the dropout keeps a 1-byte mask: three map-sized tensors per layer.
 """
 
 from __future__ import annotations
@@ -13,7 +16,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..report import GemmShape
-from .base import Counts, Layer, Shape, ShapeError, need_non_negative, need_positive, need_rank, pair
+from .base import (
+    Counts,
+    Layer,
+    Shape,
+    ShapeError,
+    need_non_negative,
+    need_positive,
+    need_probability,
+    need_rank,
+    pair,
+)
 from .registry import counter
 
 
@@ -31,6 +44,7 @@ class MultiheadAttention(Layer):
     kdim: int | None = None  # memory width for cross-attention (default embed_dim)
     qkv_bias: bool = True
     proj_bias: bool = True
+    p: float = 0.0  # dropout on the attention weights in training (nn.MultiheadAttention's `dropout`)
 
     kind = "MultiheadAttention"
     compute_class = "attention"
@@ -41,6 +55,7 @@ class MultiheadAttention(Layer):
 
     def infer(self, shapes: tuple[Shape, ...]) -> Shape:
         need_positive(embed_dim=self.embed_dim, num_heads=self.num_heads)
+        need_probability(self.p)
         query = shapes[0]
         need_rank(query, 2, "(T, D) token")
         if query[1] != self.embed_dim:
@@ -77,10 +92,12 @@ def count_mha(layer: MultiheadAttention, shapes: tuple[Shape, ...], out: Shape) 
         parts = (("qkv", GemmShape(t, 3 * d, d)),)
     parts += (("scores", GemmShape(t, s, hd, h)), ("context", GemmShape(t, hd, s, h)), ("proj", GemmShape(t, d, d)))
     qkv = t * d + 2 * s * d
+    dropped = amap if layer.p else 0  # the dropped map (saved by the product) and its mask
     return Counts(
         params=params, macs=proj_macs + 2 * scores, other_ops=other,
         data_grad_macs=proj_macs + 4 * scores, weight_grad_macs=proj_macs, backward_other_ops=2 * other,
-        saves_inputs=True, extra_saved=qkv + amap + t * d, workspace=amap + qkv,
+        saves_inputs=True, extra_saved=qkv + amap + 2 * dropped + t * d, workspace=amap + qkv,
+        saved_mask=dropped, saved_fp32=amap, autocast_copy=0 if dropped else amap, backward_workspace=2 * amap + qkv,
         gemm=_largest(parts), gemm_parts=parts,
         detail=f"{h} heads" + (" cross" if layer.cross else ""),
     )
@@ -136,6 +153,7 @@ def count_window_attention(layer: WindowAttention, shapes: tuple[Shape, ...], ou
         params=params, buffers=n * n, macs=proj_macs + 2 * scores, other_ops=other,
         data_grad_macs=proj_macs + 4 * scores, weight_grad_macs=proj_macs, backward_other_ops=2 * other,
         saves_inputs=True, extra_saved=qkv + amap + tokens * c, workspace=qkv + amap,
+        saved_fp32=amap, autocast_copy=amap, backward_workspace=2 * amap + qkv,
         gemm=_largest(parts), gemm_parts=parts,
         detail=f"{heads} heads, window {wh}x{ww}" + (f" shift {layer.shift_size}" if layer.shift_size else ""),
     )

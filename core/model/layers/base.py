@@ -46,6 +46,17 @@ class Counts(NamedTuple):
     gemm_parts: tuple[tuple[str, GemmShape], ...] = ()
     detail: str = ""
     compute_class: str = ""  # overrides the kind's class (a grouped or depthwise conv)
+    # Parts of `extra_saved` whose storage is not the working precision (memory model, domain.md s4):
+    saved_index: int = 0  # int64 indices (max-pooling argmax): 8 bytes each at any precision
+    saved_mask: int = 0  # dropout masks (torch.bool): 1 byte each
+    saved_fp32: int = 0  # kept in FP32 under autocast (softmax maps, normalisation inputs and statistics)
+    # Half-precision copies that autocast makes of FP32-kept tensors for the next matrix product and
+    # that the product saves (a softmax map before attention x values); not part of `extra_saved`,
+    # since without autocast the product saves the same tensor.
+    autocast_copy: int = 0
+    # Gradient elements internal to the layer alive at once during its backward step (attention:
+    # the gradients of the probabilities and of the scores, and of Q, K, V); 0 for single-op layers.
+    backward_workspace: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +111,12 @@ def need_non_negative(**values: int | tuple[int, ...]) -> None:
         for v in value if type(value) is tuple else (value,):
             if type(v) is not int or v < 0:
                 raise ShapeError(f"{name} must be a whole number >= 0, got {v!r}", "0 or more")
+
+
+def need_probability(p: float, field: str = "p") -> None:
+    """A dropout probability: 0 (no dropout) up to, not including, 1."""
+    if not isinstance(p, int | float) or isinstance(p, bool) or not 0.0 <= p < 1.0:
+        raise ShapeError(f"{field}={p!r} is out of range", "0 to below 1")
 
 
 def elements(shape: Shape) -> int:

@@ -4,7 +4,8 @@ Convention (other ops, never MACs): BatchNorm 2 ops per element (inference folds
 scale and a shift); LayerNorm and GroupNorm 5 ops per element (mean, variance, subtract,
 divide, affine), all computed at run time. Backward: 2x the forward ops. BatchNorm keeps
 running mean and variance plus the num_batches_tracked counter as buffers, not parameters.
-Saved for backward: the input plus the per-group statistics.
+Saved for backward: the input plus the per-group statistics (mean and inverse deviation, kept
+in FP32 even under autocast).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def count_batchnorm(layer: BatchNorm2d, shapes: tuple[Shape, ...], out: Shape) -
     c = layer.num_features
     n = elements(out)
     return Counts(params=2 * c if layer.affine else 0, buffers=2 * c + 1 if layer.track_running_stats else 0,
-                  other_ops=2 * n, backward_other_ops=4 * n, saves_inputs=True, extra_saved=2 * c)
+                  other_ops=2 * n, backward_other_ops=4 * n, saves_inputs=True, extra_saved=2 * c, saved_fp32=2 * c)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,7 @@ def count_layernorm(layer: LayerNorm | LayerNorm2d, shapes: tuple[Shape, ...], o
     if layer.affine:
         params = 2 * width if getattr(layer, "bias", True) else width
     return Counts(params=params, other_ops=5 * n, backward_other_ops=10 * n, saves_inputs=True,
-                  extra_saved=2 * (n // width))
+                  extra_saved=2 * (n // width), saved_fp32=2 * (n // width))
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,4 +128,5 @@ def count_groupnorm(layer: GroupNorm, shapes: tuple[Shape, ...], out: Shape) -> 
     n = elements(out)
     return Counts(params=2 * layer.num_channels if layer.affine else 0, other_ops=5 * n,
                   backward_other_ops=10 * n, saves_inputs=True, extra_saved=2 * layer.num_groups,
+                  saved_fp32=2 * layer.num_groups,
                   detail=f"{layer.num_groups} groups")

@@ -1,7 +1,8 @@
 """Pooling: MaxPool2d, AvgPool2d (with ceil mode), adaptive average/max pooling, token pooling.
 
 Convention: other ops = one per input element of each window (comparisons or additions),
-plus a divide per output for averages. Max pooling saves its argmax indices for backward.
+plus a divide per output for averages. Max pooling saves its input and its argmax indices for
+backward; PyTorch stores the indices as int64 (8 bytes per output element at any precision).
 """
 
 from __future__ import annotations
@@ -81,7 +82,9 @@ def count_pool2d(layer: _Pool2d, shapes: tuple[Shape, ...], out: Shape) -> Count
     n_out = elements(out)
     ops = n_out * kh * kw + (n_out if isinstance(layer, AvgPool2d) else 0)
     is_max = isinstance(layer, MaxPool2d)
-    return Counts(other_ops=ops, backward_other_ops=n_out * kh * kw, extra_saved=n_out if is_max else 0,
+    # max_pool2d_with_indices saves its input and the int64 argmax of every output (derivatives.yaml)
+    return Counts(other_ops=ops, backward_other_ops=n_out * kh * kw, saves_inputs=is_max,
+                  extra_saved=n_out if is_max else 0, saved_index=n_out if is_max else 0,
                   detail=f"{kh}x{kw} s{pair(layer.stride if layer.stride is not None else layer.kernel_size)[0]}")
 
 
@@ -113,8 +116,9 @@ class AdaptiveMaxPool2d(AdaptiveAvgPool2d):
 def count_adaptive_pool(layer: AdaptiveAvgPool2d, shapes: tuple[Shape, ...], out: Shape) -> Counts:
     n_in = elements(shapes[0])
     is_max = isinstance(layer, AdaptiveMaxPool2d)
+    indices = elements(out) if is_max else 0  # adaptive_max_pool2d saves its input and int64 indices
     return Counts(other_ops=n_in + (0 if is_max else elements(out)), backward_other_ops=n_in,
-                  extra_saved=elements(out) if is_max else 0, detail=f"to {fmt_shape(pair(layer.output_size))}")
+                  saves_inputs=is_max, extra_saved=indices, saved_index=indices, detail=f"to {fmt_shape(pair(layer.output_size))}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,7 +48,9 @@ def count_identity(layer: Identity, shapes: tuple[Shape, ...], out: Shape) -> Co
 def count_dropout(layer: Dropout, shapes: tuple[Shape, ...], out: Shape) -> Counts:
     # Training multiplies by a mask (saved for backward); inference is the identity.
     n = elements(out)
-    return Counts(other_ops=0, backward_other_ops=n if layer.p else 0, extra_saved=n if layer.p else 0,
+    # The mask is a torch.bool tensor (native_dropout), 1 byte per element; p = 0 returns the input.
+    mask = n if layer.p else 0
+    return Counts(other_ops=0, backward_other_ops=mask, extra_saved=mask, saved_mask=mask,
                   detail=f"p={layer.p:g}")
 
 
