@@ -156,10 +156,11 @@ def activation_parts(report: ModelReport, precision: str, checkpointing: bool = 
 
 
 def training_terms(report: ModelReport, precision: str, optimizer: str, checkpointing: bool,
-                   accelerator: bool = True) -> MemoryTerms:
+                   accelerator: bool = True, channels_last: bool = False) -> MemoryTerms:
     """Peak memory of one training step: weights, gradients, optimizer state, then the backward
     pass's peak (saved tensors still alive + live activation gradients) per sample, plus the largest
-    layer's weight gradient in flight, allocator rounding, cuBLAS workspace and the CUDA context."""
+    layer's weight gradient in flight, allocator rounding, cuBLAS workspace and the CUDA context.
+    `channels_last` (NHWC) drops the NCHW layout transforms of half-precision depthwise convolutions."""
     mixed = precision in MIXED
     params, trainable = float(report.params), float(report.trainable_params)
     # mixed precision: FP32 master weights + autocast's cached FP16 copy of every weight (kept
@@ -189,7 +190,9 @@ def training_terms(report: ModelReport, precision: str, optimizer: str, checkpoi
     rounding = report.saved_tensors * ROUNDING_BYTES_PER_TENSOR if accelerator else 0.0
     blas = BLAS_WORKSPACE_BYTES if accelerator else 0.0
     context = RUNTIME_CONTEXT_BYTES if accelerator else 0.0
-    depthwise = DEPTHWISE_NCHW_WORKSPACE * _layer_sums(report).largest_depthwise_io * 2.0 if mixed and accelerator else 0.0
+    depthwise = 0.0
+    if mixed and accelerator and not channels_last:
+        depthwise = DEPTHWISE_NCHW_WORKSPACE * _layer_sums(report).largest_depthwise_io * 2.0
     if depthwise:
         notes.append("NCHW layout: cuDNN workspace for half-precision depthwise convolutions")
     return MemoryTerms(weights, gradients, state, activations, blas + transient + rounding, depthwise, context,
