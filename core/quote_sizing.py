@@ -78,7 +78,12 @@ def hardware_price(sized: SizedConfiguration, pricing: Quote) -> HardwarePrice:
 
 
 def _num(value: float, digits: int = 3) -> str:
-    return "n/a" if value is None or not math.isfinite(value) else f"{value:.{digits}g}"
+    """`digits` significant digits, never in exponent form (a quote reads "3600 W", not "3.6e+03 W")."""
+    if value is None or not math.isfinite(value):
+        return "n/a"
+    if abs(value) >= 10 ** digits:
+        return f"{value:.0f}"
+    return f"{float(f'{value:.{digits}g}'):g}"
 
 
 def _qty(value: float, unit: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from rigsizer.core.units import format_bytes, format_duration
 
-from . import labels
+from . import labels, phrases
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,9 @@ def performance_facts(estimate: dict, lang: str) -> list[Fact]:
         facts.append(Fact("energy_cost", f"{_f(cost['value']):,.2f} {cost.get('unit', '')}".strip()))
     if estimate.get("bottleneck"):
         reason = str(estimate.get("bottleneck_reason") or "")
-        facts.append(Fact("bottleneck", str(estimate["bottleneck"]) + (f": {reason}" if reason else "")))
+        name = phrases.text(str(estimate["bottleneck"]), lang)
+        separator = "：" if lang == "zh" else ": "
+        facts.append(Fact("bottleneck", name + (separator + phrases.text(reason, lang) if reason else "")))
     return facts
 
 
@@ -121,7 +123,7 @@ def _summary(quote: Any, estimate: dict, total_text: str, lang: str) -> str:
             parts.append(f"训练显存 {format_bytes(_f(memory.get('total_bytes')))}，容量 "
                          f"{format_bytes(_f(memory.get('capacity_bytes')))}，{'可以容纳' if memory.get('fits') else '无法容纳'}。")
         if bottleneck:
-            parts.append(f"主要瓶颈：{bottleneck}。")
+            parts.append(f"主要瓶颈：{phrases.text(bottleneck, 'zh')}。")
         parts.append(f"报价合计 {total_text}，有效期至 {valid}。")
         return "".join(parts)
     parts = [f"For {quote.project_name or 'this project'} we recommend {config}."]

@@ -15,7 +15,7 @@ from rigsizer.core.quote import Quote, QuoteTotals
 from rigsizer.core.quote_money import ROUNDING_RULES, format_amount, format_rate
 from rigsizer.core.units import format_bytes, format_duration
 
-from . import labels
+from . import labels, phrases
 from .facts import performance_facts, summary_paragraphs
 
 ZWSP = "\u200b"
@@ -104,9 +104,9 @@ def line_items(quote: Quote, totals: QuoteTotals, lang: str, source_numbers: dic
             basis.append(f"[{number}]" if number else "")
         optional = f" <span class='small'>({labels.inline('optional', lang)})</span>" if item.optional else ""
         on_request = labels.inline("price_on_request", lang)
-        lines = [f"<p style='margin: 0;'><b>{esc(item.part_name)}</b>{optional}</p>"]
+        lines = [f"<p style='margin: 0;'><b>{phrases.html(item.part_name, lang, esc)}</b>{optional}</p>"]
         if item.specs:
-            lines.append(f"<p class='small' style='margin: 0;'>{esc(item.specs)}</p>")
+            lines.append(f"<p class='small' style='margin: 0;'>{phrases.html(item.specs, lang, esc)}</p>")
         if basis:
             lines.append(f"<p class='small' style='margin: 0;'>{labels.inline('price_basis', lang)}: {' '.join(basis)}</p>")
         rows.append(
@@ -181,13 +181,14 @@ def charts(chart_ids: list[str], lang: str) -> str:
 def spec_sheets(quote: Quote, lang: str) -> str:
     out = [f"<h2 style='page-break-before: always;'>{labels.inline('spec_sheets', lang)}</h2>"]
     for index, item in enumerate(quote.items, 1):
-        out.append(f"<h3>{index}. {esc(item.part_name)} × {item.quantity}</h3>")
+        out.append(f"<h3>{index}. {esc(phrases.text(item.part_name, lang))} × {item.quantity}</h3>")
         rows = [f"<tr><td width='30%' class='muted'>{esc(labels.detail(k, lang))}</td><td>{esc(v)}</td></tr>"
                 for k, v in item.details]
         if not item.details and item.specs:
-            rows.append(f"<tr><td width='30%' class='muted'>{labels.html('item', lang)}</td><td>{esc(item.specs)}</td></tr>")
+            rows.append(f"<tr><td width='30%' class='muted'>{labels.html('item', lang)}</td>"
+                        f"<td>{phrases.html(item.specs, lang, esc)}</td></tr>")
         if item.sizing_rule:
-            rows.append(f"<tr><td class='muted'>{labels.html('sizing_rule', lang)}</td><td>{esc(item.sizing_rule)}</td></tr>")
+            rows.append(f"<tr><td class='muted'>{labels.html('sizing_rule', lang)}</td><td>{phrases.html(item.sizing_rule, lang, esc)}</td></tr>")
         if rows:
             out.append(_table(rows, [30, 70]))
     return "".join(out)
@@ -196,8 +197,8 @@ def spec_sheets(quote: Quote, lang: str) -> str:
 def terms(quote: Quote, lang: str) -> str:
     rates = ", ".join(f"1 USD = {rate.normalize():f} {code}" for code, rate in quote.rates.per_usd if code != "USD")
     tax_mode = labels.inline("incl_tax" if quote.prices_include_tax else "excl_tax", lang)
-    rows = [("payment_terms", esc(quote.payment_terms)), ("lead_time", esc(quote.lead_time)),
-            ("warranty", esc(quote.warranty)),
+    rows = [("payment_terms", phrases.html(quote.payment_terms, lang, esc)),
+            ("lead_time", phrases.html(quote.lead_time, lang, esc)), ("warranty", phrases.html(quote.warranty, lang, esc)),
             ("validity", f"{quote.valid_until_date.isoformat()} ({esc(_validity(quote, lang))})"),
             ("currency", f"{esc(quote.currency)}; {esc(rates)} ({esc(quote.rates.note)})"),
             ("tax_mode", f"{format_rate(quote.tax_rate)}, {tax_mode}")]
@@ -238,12 +239,12 @@ def appendix(quote: Quote, estimate: dict, lang: str, source_numbers: dict[str, 
     out = [f"<h2 style='page-break-before: always;'>{labels.inline('appendix', lang)}</h2>"]
     if source_numbers:
         out.append(f"<h3>{labels.inline('price_sources', lang)}</h3>")
-        out.append("".join(f"<p class='small'>[{n}] {esc(text)}</p>" for text, n in source_numbers.items()))
+        out.append("".join(f"<p class='small'>[{n}] {phrases.html(text, lang, esc)}</p>" for text, n in source_numbers.items()))
     if quote.sizing_notes:
         out.append(f"<h3>{labels.inline('sizing', lang)}</h3>")
-        out.append("".join(f"<p class='small'>• {esc(note)}</p>" for note in quote.sizing_notes))
+        out.append("".join(f"<p class='small'>• {phrases.html(note, lang, esc)}</p>" for note in quote.sizing_notes))
     out.append(f"<h3>{labels.inline('rounding', lang)}</h3>")
-    out.append("".join(f"<p class='small'>{n}. {esc(rule)}</p>" for n, rule in enumerate(ROUNDING_RULES, 1)))
+    out.append("".join(f"<p class='small'>{n}. {phrases.html(rule, lang, esc)}</p>" for n, rule in enumerate(ROUNDING_RULES, 1)))
     for key, items in (("assumptions", estimate.get("assumptions") or []), ("warnings", estimate.get("warnings") or [])):
         if items:
             out.append(f"<h3>{labels.inline(key, lang)}</h3>")
