@@ -167,7 +167,7 @@ def _cloud(catalog, spec, devices: int, training) -> tuple[CloudOption, ...]:
     hours = training.total_time.value / 3600
     out = []
     try:
-        prices = catalog.prices("cloud_gpu_hour")
+        prices = catalog.prices("cloud_gpu_hour", device_id=spec.id)
     except Exception:  # a catalog without prices still gives an estimate
         return ()
     for entry in prices:

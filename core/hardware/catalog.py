@@ -65,6 +65,8 @@ class Catalog:
         self.recovery_message = recovery_message
         self._seed_folder = seed_folder or default_seed_dir()
         self._lock = threading.RLock()
+        self._resolved: dict[str, DeviceSpec] = {}
+        self._resolved_state: tuple[int, int] = (-1, -1)
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -144,10 +146,26 @@ class Catalog:
         return rows[0]
 
     def resolve(self, text: str) -> DeviceSpec:
-        """A device from its id, marketing name ("RTX 4090") or NVML name ("NVIDIA GeForce RTX 4090")."""
+        """A device from its id, marketing name ("RTX 4090") or NVML name ("NVIDIA GeForce RTX 4090").
+
+        Remembered until the database changes (a write here or a commit by another process),
+        because every estimate resolves its device and the GUI re-estimates on each edit.
+        """
         with self._lock:
-            device_id = resolve_id(self.db, text)
-        return self.get(device_id)
+            state = self._change_state()
+            if state != self._resolved_state:
+                self._resolved.clear()
+                self._resolved_state = state
+            spec = self._resolved.get(text)
+            if spec is None:
+                spec = self.get(resolve_id(self.db, text))
+                self._resolved[text] = spec
+            return spec
+
+    def _change_state(self) -> tuple[int, int]:
+        """(rows this connection changed, SQLite's counter of other connections' commits)."""
+        conn = self.db.conn
+        return conn.total_changes, conn.execute("pragma data_version").fetchone()[0]
 
     def search(self, text: str, kind: str | None = None, limit: int = 50) -> list[DeviceSpec]:
         """Devices whose names, vendors (any language) or aliases contain every word of `text`."""
@@ -270,10 +288,12 @@ class Catalog:
         raise ValidationError("dataset", f"{name_or_id!r} is not in the catalog",
                               "one of " + ", ".join(d.id for d in self.datasets()))
 
-    def prices(self, category: str | None = None) -> list[PriceEntry]:
+    def prices(self, category: str | None = None, device_id: str | None = None) -> list[PriceEntry]:
+        """Price rows, optionally of one category and/or one device (filtered in SQL: estimates call this)."""
+        clauses = [(c, v) for c, v in (("category = ?", category), ("device_id = ?", device_id)) if v]
+        where = ("where " + " and ".join(c for c, _ in clauses)) if clauses else ""
         with self._lock:
-            where, args = ("where category = ?", [category]) if category else ("", [])
-            rows = self.db.query(f"select * from prices {where} order by category, item", args)
+            rows = self.db.query(f"select * from prices {where} order by category, item", [v for _, v in clauses])
             return [PriceEntry.from_row(r) for r in rows]
 
     def price(self, item_id: str) -> PriceEntry:

@@ -223,3 +223,9 @@ def test_derivations_cover_fp32_tensor_and_bandwidth_where_inputs_exist(shared):
     assert names == ["FP32 peak", "FP16 tensor peak (dense)", "memory bandwidth"]
     only_fp32 = shared.derivations("nvidia-gb200")
     assert len(only_fp32) == 1 and math.isnan(only_fp32[0].value)
+
+
+def test_prices_filter_by_device_in_sql(shared):
+    rows = shared.prices("cloud_gpu_hour", device_id="nvidia-l4")
+    assert rows and {(p.category, p.device_id) for p in rows} == {("cloud_gpu_hour", "nvidia-l4")}
+    assert shared.prices(device_id="nvidia-geforce-rtx-4090")  # its purchase price and its rental offers

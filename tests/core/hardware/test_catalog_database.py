@@ -258,3 +258,14 @@ def test_recovery_keeps_tables_other_modules_keep_in_the_catalog_file(tmp_path):
         assert history.reserve_number(dt.date(2026, 11, 24)) not in (first, second)
         assert catalog.db["quote_numbers"].count == 3
         assert catalog.resolve("Line Camera NPU").user_defined
+
+
+def test_resolved_devices_follow_edits_here_and_from_another_process(tmp_path):
+    path = tmp_path / "catalog.db"
+    with Catalog.open(path) as mine, Catalog.open(path) as other:
+        assert mine.resolve("RTX 4090").tdp_w == 450
+        assert mine.resolve("RTX 4090") is mine.resolve("RTX 4090")  # remembered between estimates
+        mine.update_device("nvidia-geforce-rtx-4090", tdp_w=400)
+        assert mine.resolve("RTX 4090").tdp_w == 400
+        other.update_device("nvidia-geforce-rtx-4090", tdp_w=420)
+        assert mine.resolve("RTX 4090").tdp_w == 420
