@@ -9,8 +9,10 @@ layers (a ReLU output that the next convolution also keeps is stored once).
 
 from __future__ import annotations
 
+import math
 from dataclasses import fields
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import not_
 
 from ..errors import ValidationError
 from ..units import bytes_per_element
@@ -49,7 +51,10 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
     last_use = [0] * count
     input_last_use = [-1] * len(input_elements)
     first_saver: dict[int, int] = {}  # saved tensor (node index, or -1-k for input k) -> first layer saving it
-    extra_at: dict[int, tuple[int, int, int, int, int]] = {}  # layer -> own saved: plain, index, mask, fp32, copies
+    released = [0.0] * count  # bytes saved for backward whose last reader in backward is layer i
+    extra_tensors = 0  # layers keeping masks, indices, statistics or maps of their own
+    wide = max(bpe, 4.0)  # FP32-kept tensors: 4 bytes (autocast) or the working width
+    narrow = bpe < 4.0  # autocast's half-precision copies exist only below FP32
     t_index = t_mask = t_fp32 = t_copy = 0
     backward_work: dict[int, int] = {}  # layer -> gradient elements internal to its backward step
     stats: list[LayerStats] = []
@@ -59,6 +64,7 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
     workspace = [0] * count
     counts: list[Counts | None] = [None] * count  # per node, reused by later equal nodes (same_as)
     append = stats.append
+    new_stats = _new
 
     for index, node in enumerate(nodes):
         name, layer, refs, shape, same = node
@@ -95,7 +101,9 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
             counts[index] = c
         (params, buffers, macs, other, data_grad, weight_grad, backward_other, saves_inputs, saves_output,
          extra_saved, work, gemm, gemm_parts, detail, compute_class, s_index, s_mask, s_fp32, s_copy, bwd_work) = c
-        trainable = 0 if params and _is_frozen(name, layer, frozen) else params
+        # _is_frozen inlined: this loop runs once per layer of every analysis
+        trainable = 0 if params and (getattr(layer, "frozen", False) or (frozen and any(
+            name == prefix or name.startswith(prefix + ".") for prefix in frozen))) else params
         grad_out = grad_in or trainable > 0
         needs_grad[index] = grad_out
         backward_macs = (data_grad if grad_in else 0) + (weight_grad if trainable else 0)
@@ -108,10 +116,12 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
                 for r in refs:
                     if r not in first_saver:
                         first_saver[r] = index
+                        released[index] += (out_elements[r] if r >= 0 else input_elements[-1 - r]) * bpe
             if saves_output:
                 saved += n_out
                 if index not in first_saver:
                     first_saver[index] = index
+                    released[index] += n_out * bpe
             if extra_saved or s_copy:
                 saved += extra_saved
                 t_extra += extra_saved
@@ -119,15 +129,23 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
                 t_mask += s_mask
                 t_fp32 += s_fp32
                 t_copy += s_copy
-                extra_at[index] = (extra_saved - s_index - s_mask - s_fp32, s_index, s_mask, s_fp32, s_copy)
+                extra_tensors += 1
+                released[index] += ((extra_saved - s_index - s_mask - s_fp32 + (s_copy if narrow else 0)) * bpe
+                                    + 8.0 * s_index + s_mask + wide * s_fp32)
             if bwd_work:
                 backward_work[index] = bwd_work
         else:
             s_index = s_mask = s_fp32 = s_copy = 0
         workspace[index] = work
-        append(_layer_stats(name, layer.kind, compute_class or layer.compute_class, shape, params, trainable,
-                            buffers, macs, other, backward_macs, backward_other, n_in, n_out, saved, gemm, detail,
-                            gemm_parts, s_index, s_mask, s_fp32, s_copy))
+        # LayerStats(...) without the frozen-dataclass __init__ (one attribute guard per field), which
+        # dominates analysis time of deep models; the result is the same frozen value
+        layer_stats = new_stats(LayerStats)
+        layer_stats.__dict__.update(zip(_STATS_FIELDS, (
+            name, layer.kind, compute_class or layer.compute_class, shape, params, trainable, buffers, macs, other,
+            backward_macs, backward_other, n_in, n_out, saved, gemm, detail, gemm_parts), strict=False))  # 17 = 17
+        if s_index or s_mask or s_fp32 or s_copy:
+            _set_storage(layer_stats, s_index, s_mask, s_fp32, s_copy)
+        append(layer_stats)
         t_params += params
         t_trainable += trainable
         t_buffers += buffers
@@ -138,8 +156,8 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
 
     saved_inputs = sum(input_elements[-1 - r] for r in first_saver if r < 0)
     saved_total = t_extra + saved_inputs + sum(out_elements[r] for r in first_saver if r >= 0)
-    transient, peak_at = _backward_transient(model, bpe, out_elements, input_elements, needs_grad, last_use,
-                                             first_saver, extra_at, backward_work)
+    peak_live, transient, peak_at = _sweep(model, out_elements, input_elements, last_use, input_last_use, workspace,
+                                           needs_grad, released, backward_work, bpe)
     notes = BASE_NOTES + model.notes
     if frozen:
         notes += (f"Frozen (no weight gradient): layers named {', '.join(frozen)}*; "
@@ -152,11 +170,11 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
         layers=tuple(stats), params=t_params, trainable_params=t_trainable, buffers=t_buffers, macs=t_macs,
         other_ops=t_other, backward_macs=t_bwd_macs, backward_other_ops=t_bwd_other,
         activation_elements=activation_total, saved_elements=saved_total,
-        peak_live_elements=_peak_live(model, out_elements, input_elements, last_use, input_last_use, workspace),
+        peak_live_elements=peak_live,
         notes=notes, family=model.family, num_classes=model.num_classes,
         saved_index_elements=t_index, saved_mask_elements=t_mask, saved_fp32_elements=t_fp32,
         autocast_copy_elements=t_copy, saved_input_elements=saved_inputs,
-        saved_tensors=len(first_saver) + len(extra_at),
+        saved_tensors=len(first_saver) + extra_tensors,
         backward_transient_elements=transient, backward_peak_layer=stats[peak_at].name if stats else "",
     )
 
@@ -178,75 +196,66 @@ def _check_frozen(frozen: object) -> tuple[str, ...]:
     return tuple(frozen)
 
 
-_STATS_FIELDS = tuple(f.name for f in fields(LayerStats))
+# Fields up to gemm_parts; the storage fields after it default to 0 (class attributes of the
+# dataclass) and are set only on layers that keep such tensors.
+_STATS_FIELDS = tuple(f.name for f in fields(LayerStats))[:17]
+assert _STATS_FIELDS[-1] == "gemm_parts"
 _new = object.__new__
 
 
-def _layer_stats(*values: object) -> LayerStats:
-    """LayerStats(*values) without the frozen-dataclass __init__ (one attribute guard per field),
-    which dominates analysis time of deep models; the result is the same frozen value."""
-    stats = _new(LayerStats)
-    stats.__dict__.update(zip(_STATS_FIELDS, values, strict=True))
-    return stats
+def _set_storage(stats: LayerStats, index: int, mask: int, fp32: int, copies: int) -> None:
+    """Set the non-zero storage fields of a LayerStats built without __init__ (the others read their defaults)."""
+    values = stats.__dict__
+    if index:
+        values["saved_index_elements"] = index
+    if mask:
+        values["saved_mask_elements"] = mask
+    if fp32:
+        values["saved_fp32_elements"] = fp32
+    if copies:
+        values["autocast_copy_elements"] = copies
 
 
-def _backward_transient(model: Model, bpe: float, out_elements: list[int], input_elements: list[int],
-                        needs_grad: list[bool], last_use: list[int], first_saver: dict[int, int],
-                        extra_at: dict[int, tuple[int, int, int, int, int]],
-                        backward_work: dict[int, int]) -> tuple[int, int]:
-    """Gradient memory above the saved set at the backward peak, in working-precision elements, and
-    the layer where it peaks.
+def _sweep(model: Model, out_elements: list[int], input_elements: list[int], last_use: list[int],
+           input_last_use: list[int], workspace: list[int], needs_grad: list[bool], released: list[float],
+           backward_work: dict[int, int], bpe: float) -> tuple[int, int, int]:
+    """One pass in execution order giving the inference peak and the training backward peak.
 
-    Backward runs the layers in reverse. At layer i's step, a saved tensor is still alive if the
-    first layer saving it is at or before i (its last reader in backward); a layer's own masks and
-    statistics likewise. The gradient of tensor r lives from the step of its last consumer down to
-    the step of its producer r: at step i those with r <= i <= last use (inputs need none), plus the
-    layer's own internal gradients (attention maps). The peak
-    is max_i(saved_i + gradients_i); beyond the whole saved set it is the backward transient.
+    Inference: the largest sum of simultaneously live tensors (batch 1), each freed after its last
+    use; an in-place activation whose input dies there reuses its memory.
+
+    Training: backward runs the layers in reverse. At layer i's step a saved tensor is still alive if
+    the first layer saving it is at or before i (its last reader in backward); a layer's own masks,
+    indices and statistics likewise (`released`, bytes). The gradient of tensor r lives from the step
+    of its last consumer down to that of its producer: at step i, those with r <= i <= last use that
+    need one, plus the layer's own internal gradients (attention maps). The backward peak is
+    max_i(saved alive_i + gradients_i); what it adds to the whole saved set is the backward transient.
+    Returns (peak live elements, backward transient elements, index of the peak's layer).
     """
     count = len(out_elements)
-    if not count:
-        return 0, 0
-    wide = max(bpe, 4.0)  # FP32-kept tensors: 4 bytes (autocast) or the working width
-    released = [0.0] * count  # bytes of saved tensors whose last backward reader is step i
-    for ref, first in first_saver.items():
-        released[first] += (out_elements[ref] if ref >= 0 else input_elements[-1 - ref]) * bpe
-    for index, (plain, index_elements, mask, fp32, copies) in extra_at.items():
-        released[index] += (plain + copies * (bpe < 4.0)) * bpe + index_elements * 8.0 + mask + fp32 * wide
-    grads = [0] * (count + 1)  # difference array of live gradient elements per step
-    for r, last in enumerate(last_use):
-        if needs_grad[r]:
-            size = out_elements[r]
-            grads[r] += size
-            grads[last + 1] -= size
-    for index, work in backward_work.items():  # a layer's internal gradients, during its own step
-        grads[index] += work
-        grads[index + 1] -= work
-    for r in model.outputs:  # the loss gradient of an output lives to the end
-        if needs_grad[r]:
-            grads[last_use[r] + 1] += out_elements[r]
-            grads[count] -= out_elements[r]
-    alive = list(accumulate(released))
-    peaks = [s + g * bpe for s, g in zip(alive, accumulate(grads[:count]), strict=True)]
-    best = max(peaks)
-    best_at = peaks.index(best)
-    saved_alive = alive[-1]
-    return max(0, round((best - saved_alive) / bpe)), best_at
-
-
-def _peak_live(model: Model, out_elements: list[int], input_elements: list[int], last_use: list[int],
-               input_last_use: list[int], workspace: list[int]) -> int:
-    """Largest sum of simultaneously live tensors when nodes run in order (inference, batch 1)."""
-    for ref in model.outputs:
-        last_use[ref] = len(out_elements)
+    for ref in model.outputs:  # outputs (and the loss gradients) live to the end
+        last_use[ref] = count
     frees: dict[int, int] = {}
     for index, last in enumerate(last_use):
         frees[last] = frees.get(last, 0) + out_elements[index]
+    # Live tensors that carry no gradient (model inputs, a frozen prefix's outputs) less the layers'
+    # internal gradients, as a difference array: subtracted from the live tensors to give gradients.
+    others = [0] * (count + 2)
     for i, last in enumerate(input_last_use):
         frees[max(last, 0)] = frees.get(max(last, 0), 0) + input_elements[i]
+        others[0] += input_elements[i]
+        others[max(last, 0) + 1] -= input_elements[i]
+    for r in compress(range(count), map(not_, needs_grad)):
+        others[r] += out_elements[r]
+        others[last_use[r] + 1] -= out_elements[r]
+    for index, work in backward_work.items():
+        others[index] -= work
+        others[index + 1] += work
     live = sum(input_elements)
     peak = live
     nodes = model.nodes
+    at_step = []  # tensors alive while layer i runs (its inputs and its output)
+    keep = at_step.append
     for index, size in enumerate(out_elements):
         # An in-place activation whose input dies here writes over it: no new memory.
         node = nodes[index]
@@ -257,5 +266,13 @@ def _peak_live(model: Model, out_elements: list[int], input_elements: list[int],
         if live + new + workspace[index] > peak:
             peak = live + new + workspace[index]
         live += size
+        keep(live)
         live -= frees.get(index, 0)
-    return peak
+    if not count:
+        return peak, 0, 0
+    saved = list(accumulate(released))
+    values = [s + (a - o) * bpe for s, a, o in zip(saved, at_step, accumulate(others[:count]), strict=True)]
+    best = max(values)
+    extra = (best - saved[-1]) / bpe
+    transient = max(0, round(extra)) if math.isfinite(extra) else 0  # inf: a junk shape, reported elsewhere
+    return peak, transient, values.index(best) if best == best else count - 1
