@@ -57,7 +57,7 @@ class WindowLayout(QMainWindow if TYPE_CHECKING else object):
         self.splitDockWidget(self.docks["hardware"], self.docks["quote"], Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.docks["hardware"], self.docks["workstation"])
         self.docks["workstation"].raise_()  # a new user sees this machine detected first
-        side = max(380, int(self.width() * 0.28))
+        side = max(350, int(self.width() * 0.27))  # leaves the results three card columns at 1280 px
         self.resizeDocks([self.docks["model"], self.docks["hardware"]], [side, side], Qt.Orientation.Horizontal)
 
     def _remember_default_layout(self) -> None:

@@ -98,9 +98,19 @@ class ChartBase(pg.PlotWidget):
     def empty_reason(self) -> str:
         return self._empty_reason
 
-    def add_legend(self, offset: tuple[int, int]) -> None:
-        """A legend in the theme's colours (kept in step on theme switches)."""
-        self.plot_item.addLegend(offset=offset)
+    def add_legend(self, offset: tuple[int, int] | None, columns: int = 1) -> None:
+        """A legend in the theme's colours (kept in step on theme switches).
+
+        `offset=None` puts it under the x axis instead of over the data: for charts whose series
+        fill the plot (stacked areas), where no corner stays free.
+        """
+        if offset is not None:
+            self.plot_item.addLegend(offset=offset, colCount=columns)
+        else:
+            legend = pg.LegendItem(colCount=columns, frame=False)
+            self.plot_item.legend = legend  # plot(..., name=) adds its series here
+            self.plot_item.layout.addItem(legend, 4, 1)
+            self.plot_item.layout.setRowStretchFactor(4, 0)
         self._style_legend()
 
     def _style_new_legend_items(self) -> None:

@@ -22,7 +22,7 @@ class MemoryChart(ChartBase):
         super().__init__(parent)
         self.set_title(self.tr("Memory vs batch size"))
         self.set_axes(self.tr("Batch size"), self.tr("Memory (GiB)"))
-        self.add_legend((10, 10))
+        self.add_legend(None, columns=3)  # under the axis: the stacked areas leave no corner free
         self._base = self.plot_item.plot([], [], pen=None)
         self._tops: dict[str, pg.PlotDataItem] = {}
         self._below: dict[str, pg.PlotDataItem] = {}
@@ -30,7 +30,8 @@ class MemoryChart(ChartBase):
         self.capacity = pg.InfiniteLine(angle=0, pen=palette.role_pen("capacity", 2),
                                         label=self.tr("capacity"), labelOpts={"position": 0.8, "color": palette.foreground()})
         self.capacity.hide()
-        self.selected_line = pg.InfiniteLine(angle=90, pen=palette.pen(7, 1.5, dashed=True))
+        self.selected_line = pg.InfiniteLine(angle=90, pen=palette.pen(7, 1.5, dashed=True), label=self.tr("chosen batch"),
+                                             labelOpts={"position": 0.6, "color": palette.foreground()})
         self.selected_line.hide()
         self.plot_item.addItem(self.capacity)
         self.plot_item.addItem(self.selected_line)
@@ -40,6 +41,7 @@ class MemoryChart(ChartBase):
         self.capacity.setPen(palette.role_pen("capacity", 2))
         self.capacity.label.setColor(palette.foreground())
         self.selected_line.setPen(palette.pen(7, 1.5, dashed=True))
+        self.selected_line.label.setColor(palette.foreground())
         for index, name in enumerate(self._tops):
             self._tops[name].setPen(palette.pen(index, 1.2))
             self._fills[name].setBrush(palette.brush(index, 110))

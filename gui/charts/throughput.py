@@ -20,10 +20,11 @@ class ThroughputChart(ChartBase):
         self.plot_item.setLogMode(x=True, y=False)
         self.add_legend((10, 10))
         self._curves: dict[str, pg.PlotDataItem] = {}
-        self.selected_line = pg.InfiniteLine(angle=90, pen=palette.role_pen("highlight", 1.5))
+        self.selected_line = pg.InfiniteLine(angle=90, pen=palette.role_pen("highlight", 1.5), label=self.tr("chosen batch"),
+                                             labelOpts={"position": 0.92, "color": palette.foreground()})
         self.selected_line.hide()
         self.limit_line = pg.InfiniteLine(angle=90, pen=palette.role_pen("limit", 1.5, dashed=True),
-                                          label=self.tr("memory limit"), labelOpts={"position": 0.92, "color": palette.foreground()})
+                                          label=self.tr("memory limit"), labelOpts={"position": 0.08, "color": palette.foreground()})  # below the curves, which rise
         self.limit_line.hide()
         self.plot_item.addItem(self.selected_line)
         self.plot_item.addItem(self.limit_line)
@@ -34,6 +35,7 @@ class ThroughputChart(ChartBase):
             curve.setPen(palette.pen(index, 2.5))
             curve.setSymbolBrush(palette.brush(index))
         self.selected_line.setPen(palette.role_pen("highlight", 1.5))
+        self.selected_line.label.setColor(palette.foreground())
         self.limit_line.setPen(palette.role_pen("limit", 1.5, dashed=True))
         self.limit_line.label.setColor(palette.foreground())
 

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from ..widgets.numbers import format_number, format_value
@@ -118,7 +119,7 @@ class ExplainView(QWidget):
         self.search = SearchBox(self.tr("Find a number (e.g. epoch, memory, peak)…"))
         self.search.searchChanged.connect(self._filter)
         layout.addWidget(self.search)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.list = QListWidget()
         self.list.setObjectName("explainList")
         self.list.currentItemChanged.connect(self._on_current)
@@ -131,6 +132,18 @@ class ExplainView(QWidget):
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
         self.browser.setPlainText(self.tr("Click a number to see how it was derived."))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        """List beside the explanation when the view is wide and short (stacked under the charts)."""
+        super().resizeEvent(event)
+        size = event.size()
+        wide = size.width() >= max(2 * size.height(), 560)
+        wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if wanted != self.splitter.orientation():
+            self.splitter.setOrientation(wanted)
+            extent = size.width() if wide else size.height()
+            first = extent * 2 // 5 if wide else extent // 3  # beside: room for "name = value" lines
+            self.splitter.setSizes([first, extent - first])
 
     def set_estimate(self, estimate: Any, titles: dict[str, str] | None = None) -> None:
         """Lists every Derived of the estimate (headline first); keeps the current selection if present."""

@@ -220,7 +220,8 @@ class HardwarePane(LanguagePane):
         splitter.addWidget(lower)
         splitter.setSizes([420, 380])
         self.table.setMinimumHeight(150)
-        lower.setMinimumHeight(220)
+        # never below what the busiest tab needs (the pane scrolls instead of squashing its buttons)
+        lower.setMinimumHeight(max(220, lower.minimumSizeHint().height()))
 
         return scrolling(host)
 
@@ -295,7 +296,8 @@ class HardwarePane(LanguagePane):
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # a long device name must not push the figures out of a narrow dock (the column can be widened)
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 190))
         if selected:
             self.select_ids(selected)
 

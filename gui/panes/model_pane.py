@@ -194,6 +194,7 @@ class ModelPane(LanguagePane):
         self.stats_view.verticalHeader().hide()
         self.stats_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.stats_view.setAlternatingRowColors(True)
+        self.stats_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a layer path keeps both ends
         self.stats_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.stats_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         stats_layout.addWidget(self.stats_view, 1)
@@ -398,8 +399,17 @@ class ModelPane(LanguagePane):
             self.stats_model.set_report(self.report)
             if not same_shape:  # measuring every cell is slow: only when a different model arrives
                 self.stats_view.resizeColumnsToContents()
+                self._cap_stats_columns()
             self._draw_bars()
         self._show_totals()
+
+    def _cap_stats_columns(self) -> None:
+        """Long layer names and layer descriptions must not push the numbers out of a narrow dock."""
+        header = self.stats_view.horizontalHeader()
+        for column in range(header.count()):
+            limit = 200 if column < 2 else 130
+            if header.sectionSize(column) > limit:
+                header.resizeSection(column, limit)
 
     def _show_totals(self) -> None:
         report = self.report

@@ -186,7 +186,7 @@ class QuotePane(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.setLocale(QLocale())  # numbers and dates in child widgets follow the interface locale
             self.retranslate()
-            columns = len(self.top_buttons) if self._buttons_width() <= self.width() else 3
+            columns = self._button_columns_for(self.width())
             if columns != self._button_columns:  # translated labels have other widths
                 self._arrange_buttons(columns)
         super().changeEvent(event)
@@ -204,8 +204,14 @@ class QuotePane(QWidget):
         number = quote.number or self.tr("New quote")
         self.title.setText(f"{number} — {quote.project_name}: {quote.configuration}")
 
-    def _buttons_width(self) -> int:
-        return sum(button.sizeHint().width() for button in self.top_buttons) + 12 * len(self.top_buttons)
+    def _button_columns_for(self, width: int) -> int:
+        """All buttons in one row if they fit, else three, else two (never wider than the dock)."""
+        widths = [button.sizeHint().width() for button in self.top_buttons]
+        for columns in (len(widths), 3):
+            needed = sum(max(widths[column::columns]) for column in range(columns)) + 12 * columns
+            if needed <= width:
+                return columns
+        return 2
 
     def _arrange_buttons(self, columns: int) -> None:
         """The action buttons in as many columns as the pane is wide enough for."""
@@ -225,7 +231,7 @@ class QuotePane(QWidget):
             self.splitter.setOrientation(orientation)
             self.splitter.setSizes([2, 5] if not wide else [2, 3])
         self.editor.set_narrow(event.size().width() < WIDE_LAYOUT_PX * 0.75)
-        columns = len(self.top_buttons) if self._buttons_width() <= event.size().width() else 3
+        columns = self._button_columns_for(event.size().width())
         if columns != self._button_columns:
             self._arrange_buttons(columns)
         super().resizeEvent(event)

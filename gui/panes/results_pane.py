@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +35,7 @@ from ..widgets.numbers import (
     format_number,
     format_si,
 )
-from ..widgets.responsive import ResponsiveGrid, ResponsiveSplitter, scrolling
+from ..widgets.responsive import ResponsiveGrid, ResponsiveSplitter, RowFittingScroll, scrolling
 from .explain_view import ExplainView
 
 
@@ -111,7 +110,7 @@ class ResultsPane(LanguagePane):
         self.status.hide()
         outer.addWidget(self.status)
 
-        splitter = ResponsiveSplitter(900)
+        splitter = ResponsiveSplitter(900, stacked_shares=(4, 1))
         outer.addWidget(splitter, 1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -129,10 +128,8 @@ class ResultsPane(LanguagePane):
             self.card_grid.add(card)
         left_layout.addWidget(self.card_grid)
 
-        charts_area = QScrollArea()
-        charts_area.setWidgetResizable(True)
-        charts_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.chart_grid = ResponsiveGrid(330, 3)
+        charts_area = RowFittingScroll(self.chart_grid, rows=2, min_row=190)
         self.roofline = RooflineChart()
         self.scaling = ScalingChart()
         self.memory_chart = MemoryChart()
@@ -154,14 +151,13 @@ class ResultsPane(LanguagePane):
         pareto_layout.addLayout(row)
         self.chart_widgets = [self.roofline, self.memory_chart, self.scaling, self.throughput, pareto_box]
         for chart in self.chart_widgets:
-            chart.setMinimumHeight(260)
+            chart.setMinimumHeight(190)
             self.chart_grid.add(chart)
-        charts_area.setWidget(self.chart_grid)
         left_layout.addWidget(charts_area, 1)
         splitter.addWidget(left)
 
         self.explain = ExplainView()
-        self.explain.setMinimumSize(240, 200)
+        self.explain.setMinimumSize(240, 120)  # stacked under the charts on small screens
         splitter.addWidget(self.explain)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)

@@ -125,6 +125,8 @@ class WorkloadPane(LanguagePane):
         self.editors.update(add_project_fields(form, project_model, ["task"]))
         self.dataset_preset = QComboBox()
         self.dataset_preset.setObjectName("datasetPreset")
+        self.dataset_preset.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.dataset_preset.setMinimumContentsLength(14)  # dataset names are long; the dock may be narrow
         self.dataset_preset.setToolTip(self.tr("Fill in the figures of a published dataset from the catalog "
                                                "(with its source), or keep your own numbers."))
         self.dataset_preset.activated.connect(self._on_dataset_picked)

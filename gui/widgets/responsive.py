@@ -8,15 +8,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QSplitter, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QSplitter, QWidget
 
 
 class ResponsiveSplitter(QSplitter):
-    """Horizontal at or above `threshold` px wide, vertical below it."""
+    """Horizontal at or above `threshold` px wide, vertical below it.
 
-    def __init__(self, threshold: int, parent: QWidget | None = None) -> None:
+    `stacked_shares` (one weight per part) splits the height whenever the parts become stacked, so
+    the part that matters most (charts above a details view, say) is not squeezed to half.
+    """
+
+    def __init__(self, threshold: int, parent: QWidget | None = None,
+                 stacked_shares: tuple[float, ...] = ()) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self.threshold = threshold
+        self.stacked_shares = stacked_shares
+        self._shared_once = False
         self.setChildrenCollapsible(False)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
@@ -32,15 +39,23 @@ class ResponsiveSplitter(QSplitter):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         wanted = Qt.Orientation.Horizontal if event.size().width() >= self.threshold else Qt.Orientation.Vertical
-        if wanted != self.orientation():
+        turned = wanted != self.orientation()
+        if turned:
             self.setOrientation(wanted)
         super().resizeEvent(event)
+        if wanted == Qt.Orientation.Vertical and (turned or not self._shared_once):
+            self._share_height(event.size().height())
+
+    def _share_height(self, height: int) -> None:
+        if len(self.stacked_shares) != self.count() or height <= 0:
+            return
+        self._shared_once = True
+        total = sum(self.stacked_shares)
+        self.setSizes([int(height * share / total) for share in self.stacked_shares])
 
 
 def scrolling(content: QWidget) -> QWidget:
     """Wrap a pane's content so that a small dock scrolls instead of forcing the window to grow."""
-    from PySide6.QtWidgets import QFrame, QScrollArea
-
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
@@ -86,5 +101,31 @@ class ResponsiveGrid(QWidget):
     def refresh(self) -> None:
         self._relayout(True)
 
+    def set_row_height(self, height: int) -> None:
+        """Every cell exactly `height` px high (a scroll area would otherwise give them their size hint)."""
+        for card in self._cards:
+            if card.minimumHeight() != height or card.maximumHeight() != height:
+                card.setFixedHeight(height)
+
     def columns(self) -> int:
         return self._columns
+
+
+class RowFittingScroll(QScrollArea):
+    """Scrolls a ResponsiveGrid whose rows share the visible height: `rows` rows fill it exactly,
+    so no chart is cut in half at the bottom edge; rows never get lower than `min_row` px."""
+
+    def __init__(self, grid: ResponsiveGrid, rows: int = 2, min_row: int = 220, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = grid
+        self.rows = rows
+        self.min_row = min_row
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(grid)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        spacing = self.grid.layout().spacing()
+        height = (self.viewport().height() - spacing * (self.rows - 1)) // self.rows
+        self.grid.set_row_height(max(self.min_row, height))

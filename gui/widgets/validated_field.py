@@ -57,6 +57,9 @@ class ValidatedField(QWidget):
         row.setSpacing(4)
         if self._kind == "choice":
             self.input = QComboBox()
+            # long choice labels must not widen a narrow dock: the popup still shows them in full
+            self.input.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            self.input.setMinimumContentsLength(10)
             labels = choice_labels or {}
             for choice in self._choices:
                 self.input.addItem(labels.get(str(choice), str(choice)), choice)
