@@ -43,6 +43,9 @@ ALLOCATOR_SOURCE = "PyTorch c10/cuda/CUDACachingAllocator.cpp: 512 B blocks, 2 M
 FP32_UNDER_AUTOCAST = ("LayerNorm", "LayerNorm2d", "GroupNorm", "Softmax")
 OPTIMIZER_STATE_BYTES = {"sgd": 0.0, "sgd-momentum": 4.0, "adam": 8.0, "adamw": 8.0}
 MIXED = ("fp16", "bf16", "fp8")
+# Families whose training batches images of different sizes padded to the largest (DETR's and
+# torchvision's detection transforms): memory follows the padded size, not the nominal input.
+PADDED_BATCH_FAMILIES = ("detr", "rcnn")
 INPUT_BYTES = 4.0  # the data loader's batch tensor is FP32 (autocast casts a copy for the first layer)
 INDEX_BYTES, MASK_BYTES, FP32_BYTES = 8.0, 1.0, 4.0
 SAVED_SOURCE = ("PyTorch derivatives.yaml and autocast op lists: max_pool2d_with_indices saves int64 indices, "
@@ -180,6 +183,11 @@ def training_terms(report: ModelReport, precision: str, optimizer: str, checkpoi
     if checkpointing:
         segments = max(1.0, math.sqrt(len(report.layers)))
         notes.append(f"gradient checkpointing keeps about 2/sqrt(layers) = 1/{segments / 2:.1f} of the activations")
+    if report.family in PADDED_BATCH_FAMILIES:
+        side = max(report.input_shape[1:], default=0)
+        notes.append(f"estimated at {'x'.join(map(str, report.input_shape))}; training pads each batch to its "
+                     f"largest image, so a landscape and a portrait image need {side}x{side} (give that input "
+                     "for the worst case)")
     if parts.gradients:
         notes.append(f"backward peak at {report.backward_peak_layer or 'a layer'}: activation gradients live "
                      "there beyond the saved tensors")
@@ -234,7 +242,7 @@ def _activation_inputs(terms: MemoryTerms) -> tuple[Input, ...]:
             Input("int64 pooling indices", p.indices, "B/sample"), Input("bool dropout masks", p.masks, "B/sample"),
             Input("autocast FP16 copies", p.autocast_copies, "B/sample"),
             Input("FP32 input batch", p.input_batch, "B/sample"),
-            Input("gradients at the backward peak", p.gradients, "B/sample", terms.peak_layer),
+            Input(f"gradients at the backward peak ({terms.peak_layer or 'end of forward'})", p.gradients, "B/sample"),
             Input("allocator overhead", ALLOCATOR_OVERHEAD))
 
 

@@ -26,8 +26,9 @@ BASE_NOTES = (
     "op counts stated in the layer modules), never MACs.",
     "Backward MACs: data gradient (skipped where no input needs one, e.g. the first layer) plus "
     "weight gradient, per layer and per group; not a blanket 2x.",
-    "Saved-for-backward elements are de-duplicated across layers; mask and index tensors are "
-    "counted as elements of the working precision.",
+    "Saved-for-backward elements are de-duplicated across layers; mask and index tensors count as "
+    "elements there, and their storage (int64 pooling indices, bool dropout masks, FP32 softmax maps and "
+    "statistics under autocast) is itemised so the memory model weighs each by its width.",
     "Peak live activations follow execution order with each tensor freed after its last use; "
     "in-place activations reuse their input's memory; allocator caching and fragmentation are not included.",
     "Not counted: data loading and augmentation, optimizer update, loss, framework workspace.",
@@ -142,7 +143,7 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
         layer_stats = new_stats(LayerStats)
         layer_stats.__dict__.update(zip(_STATS_FIELDS, (
             name, layer.kind, compute_class or layer.compute_class, shape, params, trainable, buffers, macs, other,
-            backward_macs, backward_other, n_in, n_out, saved, gemm, detail, gemm_parts), strict=False))  # 17 = 17
+            backward_macs, backward_other, n_in, n_out, saved, gemm, detail, gemm_parts), strict=False))  # 17 values for the 17 names (checked at import)
         if s_index or s_mask or s_fp32 or s_copy:
             _set_storage(layer_stats, s_index, s_mask, s_fp32, s_copy)
         append(layer_stats)
