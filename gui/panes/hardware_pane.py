@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..widgets.device_compare import MAX_DEVICES, DeviceComparison
 from ..widgets.device_editor import DeviceEditor
+from ..widgets.empty_state import EmptyState
 from ..widgets.language_pane import LanguagePane
 from ..widgets.numbers import format_bytes, format_money, format_number, format_si
 from ..widgets.price_list import PriceList
@@ -193,6 +194,8 @@ class HardwarePane(LanguagePane):
         self.candidates.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.candidates.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.candidates.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.candidates_empty = EmptyState(self.candidates, self.tr(
+            "No candidates yet: select devices in the list above and press “Add selected”."))
         candidates_layout.addWidget(self.candidates, 1)
         row = QHBoxLayout()
         self.add_candidate_button = QPushButton(self.tr("Add selected"))

@@ -41,6 +41,7 @@ from rigsizer.core.quote_build import QuoteDocument
 from rigsizer.core.quote_history import QuoteHistory
 from rigsizer.core.quote_money import format_amount
 from rigsizer.gui.report.quote_editor import QuoteEditor
+from rigsizer.gui.widgets.empty_state import EmptyState
 
 WIDE_LAYOUT_PX = 900
 
@@ -131,6 +132,7 @@ class QuotePane(QWidget):
         self.history_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.history_table.horizontalHeader().setStretchLastSection(True)
         self.history_table.itemDoubleClicked.connect(lambda _item: self.open_selected())
+        self.history_empty = EmptyState(self.history_table)
         self.history_table.itemSelectionChanged.connect(self._update_buttons)
         self.open_button = QPushButton(history)
         self.open_button.clicked.connect(self.open_selected)
@@ -176,6 +178,7 @@ class QuotePane(QWidget):
         self.search.setPlaceholderText(self.tr("Search number, customer, project…"))
         self.history_table.setHorizontalHeaderLabels(
             [self.tr("Number"), self.tr("Date"), self.tr("Customer"), self.tr("Project"), self.tr("Total")])
+        self._show_history_hint()
         self.open_button.setText(self.tr("Open in editor"))
         self.show_pdf_button.setText(self.tr("Show PDF"))
         self.show_pdf_button.setToolTip(self.tr("Open the exported PDF in the system viewer"))
@@ -258,7 +261,14 @@ class QuotePane(QWidget):
                 if column == 4:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.history_table.setItem(row, column, item)
+        self._show_history_hint()
         self._update_buttons()
+
+    def _show_history_hint(self) -> None:
+        if self.search.text().strip():
+            self.history_empty.set_hint(self.tr("No quote matches the search."))
+        else:
+            self.history_empty.set_hint(self.tr("No quotes yet: every exported quote is listed here."))
 
     def selected_number(self) -> str:
         rows = self.history_table.selectionModel().selectedRows() if self.history_table.selectionModel() else []

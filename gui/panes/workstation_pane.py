@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from rigsizer.gui.i18n import format_bytes, format_number
+from rigsizer.gui.widgets.empty_state import EmptyState
 from rigsizer.gui.worker import Job, run_in_worker
 
 LOCAL = "local"
@@ -125,6 +126,7 @@ class WorkstationPane(QWidget):
         for column in (1, 2, 3):
             self.bench_table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.bench_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.bench_empty = EmptyState(self.bench_table)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.use_button)
@@ -190,6 +192,8 @@ class WorkstationPane(QWidget):
         self.bench_table.setHorizontalHeaderLabels(
             [self.tr("Quantity"), self.tr("Measured"), self.tr("Theoretical"), self.tr("Ratio")]
         )
+        self.bench_empty.set_hint(self.tr("No measurements yet. Press Measure to time this machine's real "
+                                          "compute and memory speed (about a minute)."))
         self.tabs.setTabText(0, self.tr("Detected"))
         self.tabs.setTabText(1, self.tr("Measure"))
         if self.tabs.count() > 2:

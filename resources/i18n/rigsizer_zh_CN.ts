@@ -15,6 +15,24 @@
         </message>
     </context>
     <context>
+        <name>CrashRecovery</name>
+        <message>
+            <location filename="../../gui/crash_recovery.py" line="59" />
+            <source>Cannot recover the project</source>
+            <translation>无法恢复项目</translation>
+        </message>
+        <message>
+            <location filename="../../gui/crash_recovery.py" line="63" />
+            <source>Recover autosaved changes</source>
+            <translation>恢复自动保存的更改</translation>
+        </message>
+        <message>
+            <location filename="../../gui/crash_recovery.py" line="67" />
+            <source>Recovered the autosaved project</source>
+            <translation>已恢复自动保存的项目</translation>
+        </message>
+    </context>
+    <context>
         <name>DeviceComparison</name>
         <message>
             <location filename="../../gui/widgets/device_compare.py" line="80" />
@@ -293,47 +311,47 @@
     <context>
         <name>ExplainView</name>
         <message>
-            <location filename="../../gui/panes/explain_view.py" line="118" />
+            <location filename="../../gui/panes/explain_view.py" line="119" />
             <source>Find a number (e.g. epoch, memory, peak)…</source>
             <translation>查找数字（如 epoch、内存、峰值）…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/explain_view.py" line="133" />
+            <location filename="../../gui/panes/explain_view.py" line="134" />
             <source>Click a number to see how it was derived.</source>
             <translation>点击一个数字查看其推导过程。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/explain_view.py" line="155" />
+            <location filename="../../gui/panes/explain_view.py" line="168" />
             <source>No estimate yet.</source>
             <translation>尚无估算结果。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/explain_view.py" line="157" />
+            <location filename="../../gui/panes/explain_view.py" line="170" />
             <source>Click a number (a card or a line above) to see how it was derived.</source>
             <translation>点击一个数字（卡片或上方的一行）查看其推导过程。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/explain_view.py" line="75" />
+            <location filename="../../gui/panes/explain_view.py" line="76" />
             <source>range %1 to %2</source>
             <translation>范围 %1 至 %2</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/explain_view.py" line="91" />
+            <location filename="../../gui/panes/explain_view.py" line="92" />
             <source>Symbol</source>
             <translation>符号</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/explain_view.py" line="91" />
+            <location filename="../../gui/panes/explain_view.py" line="92" />
             <source>Value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/explain_view.py" line="91" />
+            <location filename="../../gui/panes/explain_view.py" line="92" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/explain_view.py" line="91" />
+            <location filename="../../gui/panes/explain_view.py" line="92" />
             <location filename="../../gui/widgets/device_compare.py" line="62" />
             <source>Source</source>
             <translation>来源</translation>
@@ -342,185 +360,190 @@
     <context>
         <name>HardwarePane</name>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="100" />
+            <location filename="../../gui/panes/hardware_pane.py" line="101" />
             <source>Search devices: name, vendor, alias (e.g. 4090, 英伟达, Jetson)</source>
             <translation>搜索设备：名称、厂商、别名（如 4090、英伟达、Jetson）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="105" />
+            <location filename="../../gui/panes/hardware_pane.py" line="106" />
             <source>All kinds</source>
             <translation>所有类型</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="106" />
+            <location filename="../../gui/panes/hardware_pane.py" line="107" />
             <source>Edge</source>
             <translation>边缘</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="111" />
+            <location filename="../../gui/panes/hardware_pane.py" line="112" />
             <source>All vendors</source>
             <translation>所有厂商</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="121" />
+            <location filename="../../gui/panes/hardware_pane.py" line="122" />
             <source>any memory</source>
             <translation>任意内存</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="124" />
+            <location filename="../../gui/panes/hardware_pane.py" line="125" />
             <source>Only devices with at least this much memory (0: any)</source>
             <translation>只显示内存不少于此值的设备（0：不限）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="133" />
+            <location filename="../../gui/panes/hardware_pane.py" line="134" />
             <source>any price</source>
             <translation>任意价格</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="134" />
+            <location filename="../../gui/panes/hardware_pane.py" line="135" />
             <source>Only devices with a known price up to this (0: any, unknown prices too)</source>
             <translation>只显示已知价格不高于此值的设备（0：不限，包括价格未知的设备）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="143" />
-            <location filename="../../gui/panes/hardware_pane.py" line="190" />
+            <location filename="../../gui/panes/hardware_pane.py" line="144" />
+            <location filename="../../gui/panes/hardware_pane.py" line="191" />
             <source>Device</source>
             <translation>设备</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="143" />
+            <location filename="../../gui/panes/hardware_pane.py" line="144" />
             <source>Vendor</source>
             <translation>厂商</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="143" />
+            <location filename="../../gui/panes/hardware_pane.py" line="144" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="143" />
+            <location filename="../../gui/panes/hardware_pane.py" line="144" />
             <source>Memory</source>
             <translation>内存</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="144" />
+            <location filename="../../gui/panes/hardware_pane.py" line="145" />
             <source>Bandwidth</source>
             <translation>带宽</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="144" />
+            <location filename="../../gui/panes/hardware_pane.py" line="145" />
             <source>FP32</source>
             <translation>FP32</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="144" />
+            <location filename="../../gui/panes/hardware_pane.py" line="145" />
             <source>FP16 tensor</source>
             <translation>FP16 张量核</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="144" />
+            <location filename="../../gui/panes/hardware_pane.py" line="145" />
             <source>INT8</source>
             <translation>INT8</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="145" />
+            <location filename="../../gui/panes/hardware_pane.py" line="146" />
             <source>TDP</source>
             <translation>TDP</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="145" />
+            <location filename="../../gui/panes/hardware_pane.py" line="146" />
             <source>Price</source>
             <translation>价格</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="164" />
+            <location filename="../../gui/panes/hardware_pane.py" line="165" />
             <source>Comparison (select up to 4 devices)</source>
             <translation>对比（最多选择 4 个设备）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="168" />
+            <location filename="../../gui/panes/hardware_pane.py" line="169" />
             <source>Compare</source>
             <translation>对比</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="173" />
+            <location filename="../../gui/panes/hardware_pane.py" line="174" />
             <source>Catalog</source>
             <translation>目录</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="175" />
+            <location filename="../../gui/panes/hardware_pane.py" line="176" />
             <source>Add your own device…</source>
             <translation>添加自定义设备…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="177" />
+            <location filename="../../gui/panes/hardware_pane.py" line="178" />
             <source>Edit device or price…</source>
             <translation>编辑设备或价格…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="186" />
+            <location filename="../../gui/panes/hardware_pane.py" line="187" />
             <source>Candidates for this project</source>
             <translation>本项目的候选硬件</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="190" />
+            <location filename="../../gui/panes/hardware_pane.py" line="191" />
             <source>Count</source>
             <translation>数量</translation>
         </message>
         <message>
             <location filename="../../gui/panes/hardware_pane.py" line="198" />
+            <source>No candidates yet: select devices in the list above and press “Add selected”.</source>
+            <translation>尚无候选设备：请在上方列表中选择设备，然后点击“添加所选”。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/hardware_pane.py" line="201" />
             <source>Add selected</source>
             <translation>添加所选</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="199" />
+            <location filename="../../gui/panes/hardware_pane.py" line="202" />
             <source>Add the selected catalog devices as candidates (double-click a device does the same)</source>
             <translation>将所选目录设备添加为候选（双击设备效果相同）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="202" />
+            <location filename="../../gui/panes/hardware_pane.py" line="205" />
             <source>Add this workstation</source>
             <translation>添加本工作站</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="213" />
+            <location filename="../../gui/panes/hardware_pane.py" line="216" />
             <source>Candidates</source>
             <translation>候选</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="219" />
+            <location filename="../../gui/panes/hardware_pane.py" line="222" />
             <source>Prices</source>
             <translation>价格</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="265" />
+            <location filename="../../gui/panes/hardware_pane.py" line="269" />
             <source>Catalog unavailable: %1</source>
             <translation>目录不可用：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="267" />
+            <location filename="../../gui/panes/hardware_pane.py" line="271" />
             <source>%1 devices shown</source>
             <translation>显示 %1 个设备</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="277" />
+            <location filename="../../gui/panes/hardware_pane.py" line="281" />
             <source>%1
 Source: %2</source>
             <translation>%1
 来源：%2</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="397" />
+            <location filename="../../gui/panes/hardware_pane.py" line="402" />
             <source>This workstation</source>
             <translation>本工作站</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="435" />
+            <location filename="../../gui/panes/hardware_pane.py" line="440" />
             <source>Devices of this kind per machine (1 to %1)</source>
             <translation>每台机器中此类设备的数量（1 至 %1）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/hardware_pane.py" line="438" />
+            <location filename="../../gui/panes/hardware_pane.py" line="443" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
@@ -713,362 +736,74 @@ Source: %2</source>
     <context>
         <name>LiveMonitor</name>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="163" />
+            <location filename="../../gui/charts/live_monitor.py" line="162" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="163" />
+            <location filename="../../gui/charts/live_monitor.py" line="162" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="164" />
+            <location filename="../../gui/charts/live_monitor.py" line="163" />
             <source>Stop or restart sampling (history is kept)</source>
             <translation>停止或重新开始采样（保留历史）</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="165" />
+            <location filename="../../gui/charts/live_monitor.py" line="164" />
             <source>CPU utilisation, %: total (bold) and per core</source>
             <translation>CPU 利用率，%：总体（粗线）和各核心</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="166" />
+            <location filename="../../gui/charts/live_monitor.py" line="165" />
             <source>RAM used, GiB (dashed: installed)</source>
             <translation>已用内存，GiB（虚线：已安装）</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="168" />
+            <location filename="../../gui/charts/live_monitor.py" line="167" />
             <source>GPU %1: utilisation and memory used (dashed), %</source>
             <translation>GPU %1：利用率和已用显存（虚线），%</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="169" />
+            <location filename="../../gui/charts/live_monitor.py" line="168" />
             <source>GPU %1: temperature, °C</source>
             <translation>GPU %1：温度，°C</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="170" />
+            <location filename="../../gui/charts/live_monitor.py" line="169" />
             <source>GPU %1: power, W</source>
             <translation>GPU %1：功耗，W</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="171" />
+            <location filename="../../gui/charts/live_monitor.py" line="170" />
             <source>GPU %1: SM clock, MHz</source>
             <translation>GPU %1：SM 频率，MHz</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="173" />
+            <location filename="../../gui/charts/live_monitor.py" line="172" />
             <source>seconds ago</source>
             <translation>秒前</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="188" />
+            <location filename="../../gui/charts/live_monitor.py" line="187" />
             <source>No GPU charts: %1</source>
             <translation>无 GPU 图表：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="197" />
+            <location filename="../../gui/charts/live_monitor.py" line="196" />
             <source>Sampling every second; 10 minutes of history.</source>
             <translation>每秒采样一次；保留 10 分钟历史。</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="201" />
+            <location filename="../../gui/charts/live_monitor.py" line="200" />
             <source>CPU %1 %, RAM %2 of %3 GiB</source>
             <translation>CPU %1 %，内存 %2 / %3 GiB</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="204" />
+            <location filename="../../gui/charts/live_monitor.py" line="203" />
             <source>paused</source>
             <translation>已暂停</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../gui/main_window.py" line="148" />
-            <source>It has not been built yet.</source>
-            <translation>尚未构建。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="160" />
-            <source>Loading…</source>
-            <translation>正在加载…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="356" />
-            <source>&amp;New</source>
-            <translation>新建(&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="357" />
-            <source>&amp;Open…</source>
-            <translation>打开(&amp;O)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="358" />
-            <source>&amp;Save</source>
-            <translation>保存(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="359" />
-            <source>Save &amp;As…</source>
-            <translation>另存为(&amp;A)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="360" />
-            <source>&amp;Export PDF Quote…</source>
-            <translation>导出 PDF 报价单(&amp;E)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="361" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="362" />
-            <source>&amp;Preferences…</source>
-            <translation>首选项(&amp;P)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="363" />
-            <source>&amp;Reset Layout</source>
-            <translation>重置布局(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="364" />
-            <source>&amp;About Rigsizer</source>
-            <translation>关于 Rigsizer(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="365" />
-            <source>Clear Recent Files</source>
-            <translation>清除最近文件</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="368" />
-            <source>Start a new project with default inputs</source>
-            <translation>使用默认输入新建项目</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="369" />
-            <source>Open a .rigsizer.json project file</source>
-            <translation>打开 .rigsizer.json 项目文件</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="370" />
-            <source>Save the project to its file</source>
-            <translation>将项目保存到其文件</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="371" />
-            <source>Save the project under a new name</source>
-            <translation>以新名称保存项目</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="372" />
-            <source>Write the price quote as a PDF</source>
-            <translation>将报价单导出为 PDF</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="379" />
-            <source>New</source>
-            <translation>新建</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="380" />
-            <source>Open</source>
-            <translation>打开</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="381" />
-            <source>Save</source>
-            <translation>保存</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="382" />
-            <source>Export PDF</source>
-            <translation>导出 PDF</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="383" />
-            <source>Undo</source>
-            <translation>撤销</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="384" />
-            <source>Redo</source>
-            <translation>重做</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="388" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="389" />
-            <source>Open &amp;Recent</source>
-            <translation>最近打开(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="390" />
-            <source>Open E&amp;xample</source>
-            <translation>打开示例(&amp;X)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="391" />
-            <source>&amp;Edit</source>
-            <translation>编辑(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="392" />
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="393" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="394" />
-            <source>Main toolbar</source>
-            <translation>主工具栏</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="405" />
-            <source>Workstation</source>
-            <translation>工作站</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="406" />
-            <source>Model</source>
-            <translation>模型</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="407" />
-            <source>Workload</source>
-            <translation>工作负载</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="408" />
-            <source>Hardware</source>
-            <translation>硬件</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="409" />
-            <source>Results</source>
-            <translation>结果</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="410" />
-            <source>Quote</source>
-            <translation>报价</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="421" />
-            <source>%1[*] — Rigsizer</source>
-            <translation>%1[*] — Rigsizer</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="432" />
-            <source>Computing…</source>
-            <translation>正在计算…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="443" />
-            <source>No estimate: %1</source>
-            <translation>无估算结果：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="462" />
-            <source>Unsaved changes</source>
-            <translation>未保存的更改</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="463" />
-            <source>The project has unsaved changes. Save them first?</source>
-            <translation>项目有未保存的更改。是否先保存？</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="469" />
-            <source>Rigsizer projects (*%1);;All files (*)</source>
-            <translation>Rigsizer 项目 (*%1);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="473" />
-            <source>Open project</source>
-            <translation>打开项目</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="479" />
-            <source>Save project as</source>
-            <translation>项目另存为</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="486" />
-            <source>New project</source>
-            <translation>新项目</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="502" />
-            <source>Cannot open the project</source>
-            <translation>无法打开项目</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="507" />
-            <source>Opened with notes: %1</source>
-            <translation>已打开，附注：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="509" />
-            <source>Opened %1</source>
-            <translation>已打开 %1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="520" />
-            <source>Cannot open the example</source>
-            <translation>无法打开示例</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="541" />
-            <source>Cannot save the project</source>
-            <translation>无法保存项目</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="544" />
-            <source>Saved %1</source>
-            <translation>已保存 %1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="583" />
-            <source>No examples: %1</source>
-            <translation>没有示例：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="606" />
-            <source>Cannot recover the project</source>
-            <translation>无法恢复项目</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="610" />
-            <source>Recover autosaved changes</source>
-            <translation>恢复自动保存的更改</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="614" />
-            <source>Recovered the autosaved project</source>
-            <translation>已恢复自动保存的项目</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="633" />
-            <source>Export PDF quote</source>
-            <translation>导出 PDF 报价单</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="633" />
-            <source>The Quote pane is not available.</source>
-            <translation>报价面板不可用。</translation>
         </message>
     </context>
     <context>
@@ -1094,10 +829,28 @@ Source: %2</source>
             <translation>容量</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/memory_chart.py" line="37" />
-            <location filename="../../gui/charts/memory_chart.py" line="67" />
+            <location filename="../../gui/charts/memory_chart.py" line="33" />
+            <source>chosen batch</source>
+            <translation>所选批量</translation>
+        </message>
+        <message>
+            <location filename="../../gui/charts/memory_chart.py" line="38" />
+            <location filename="../../gui/charts/memory_chart.py" line="69" />
             <source>No memory estimate</source>
             <translation>无内存估算</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelFeedback</name>
+        <message>
+            <location filename="../../gui/model_feedback.py" line="35" />
+            <source>%1[*] — Rigsizer</source>
+            <translation>%1[*] — Rigsizer</translation>
+        </message>
+        <message>
+            <location filename="../../gui/model_feedback.py" line="45" />
+            <source>No estimate: %1</source>
+            <translation>无估算结果：%1</translation>
         </message>
     </context>
     <context>
@@ -1149,7 +902,7 @@ Source: %2</source>
         </message>
         <message>
             <location filename="../../gui/panes/model_pane.py" line="47" />
-            <location filename="../../gui/panes/model_pane.py" line="380" />
+            <location filename="../../gui/panes/model_pane.py" line="381" />
             <source>Vocabulary</source>
             <translation>词表大小</translation>
         </message>
@@ -1199,90 +952,133 @@ Source: %2</source>
             <translation>筛选层（如 conv、layer3）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="218" />
+            <location filename="../../gui/panes/model_pane.py" line="219" />
             <source>Top </source>
             <translation>前 </translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="220" />
+            <location filename="../../gui/panes/model_pane.py" line="221" />
             <source>Group by stage</source>
             <translation>按阶段分组</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="229" />
+            <location filename="../../gui/panes/model_pane.py" line="230" />
             <source>Layer statistics</source>
             <translation>层统计</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="264" />
+            <location filename="../../gui/panes/model_pane.py" line="265" />
             <source>Use model %1</source>
             <translation>使用模型 %1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="269" />
+            <location filename="../../gui/panes/model_pane.py" line="270" />
             <source>Build a custom model</source>
             <translation>构建自定义模型</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="299" />
+            <location filename="../../gui/panes/model_pane.py" line="300" />
             <source>Transformer</source>
             <translation>Transformer</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="300" />
+            <location filename="../../gui/panes/model_pane.py" line="301" />
             <source>Architecture (%1)</source>
             <translation>架构（%1）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="316" />
+            <location filename="../../gui/panes/model_pane.py" line="317" />
             <source>Builder parameter %1 of %2; default %3</source>
             <translation>%2 的构建参数 %1；默认值 %3</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="348" />
+            <location filename="../../gui/panes/model_pane.py" line="349" />
             <source>Custom model</source>
             <translation>自定义模型</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="352" />
+            <location filename="../../gui/panes/model_pane.py" line="353" />
             <source>Reference: %1 params, %2 MACs at %3</source>
             <translation>参考值：%1 参数，%3 输入下 %2 MACs</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="355" />
+            <location filename="../../gui/panes/model_pane.py" line="356" />
             <source>Reference: %1 params at %3</source>
             <translation>参考值：%3 输入下 %1 参数</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="378" />
+            <location filename="../../gui/panes/model_pane.py" line="379" />
             <source>Source length</source>
             <translation>源序列长度</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="379" />
+            <location filename="../../gui/panes/model_pane.py" line="380" />
             <source>Target length</source>
             <translation>目标序列长度</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="387" />
+            <location filename="../../gui/panes/model_pane.py" line="388" />
             <source>tokens</source>
             <translation>词元</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="406" />
+            <location filename="../../gui/panes/model_pane.py" line="416" />
             <source>Total: %1 params (%2 trainable), %3 MACs (%4 FLOPs), %5 other ops, %6 activations per sample, %7 traffic at %8; input %9</source>
             <translation>合计：%1 参数（%2 可训练），%3 MACs（%4 FLOPs），%5 其他运算，每样本 %6 激活值，%8 精度下访存 %7；输入 %9</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/model_pane.py" line="418" />
+            <location filename="../../gui/panes/model_pane.py" line="428" />
             <source>No statistics: %1</source>
             <translation>无统计数据：%1</translation>
         </message>
     </context>
     <context>
+        <name>PaneDocks</name>
+        <message>
+            <location filename="../../gui/pane_docks.py" line="63" />
+            <source>It has not been built yet.</source>
+            <translation>尚未构建。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/pane_docks.py" line="76" />
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/pane_docks.py" line="132" />
+            <source>Workstation</source>
+            <translation>工作站</translation>
+        </message>
+        <message>
+            <location filename="../../gui/pane_docks.py" line="133" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/pane_docks.py" line="134" />
+            <source>Workload</source>
+            <translation>工作负载</translation>
+        </message>
+        <message>
+            <location filename="../../gui/pane_docks.py" line="135" />
+            <source>Hardware</source>
+            <translation>硬件</translation>
+        </message>
+        <message>
+            <location filename="../../gui/pane_docks.py" line="136" />
+            <source>Results</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location filename="../../gui/pane_docks.py" line="137" />
+            <source>Quote</source>
+            <translation>报价</translation>
+        </message>
+    </context>
+    <context>
         <name>PanePlaceholder</name>
         <message>
-            <location filename="../../gui/main_window.py" line="60" />
+            <location filename="../../gui/pane_docks.py" line="38" />
             <source>The %1 pane is not available.
 %2</source>
             <translation>%1面板不可用。
@@ -2006,6 +1802,74 @@ Source: %2</source>
         </message>
     </context>
     <context>
+        <name>ProjectFiles</name>
+        <message>
+            <location filename="../../gui/project_files.py" line="46" />
+            <source>Unsaved changes</source>
+            <translation>未保存的更改</translation>
+        </message>
+        <message>
+            <location filename="../../gui/project_files.py" line="47" />
+            <source>The project has unsaved changes. Save them first?</source>
+            <translation>项目有未保存的更改。是否先保存？</translation>
+        </message>
+        <message>
+            <location filename="../../gui/project_files.py" line="53" />
+            <source>Rigsizer projects (*%1);;All files (*)</source>
+            <translation>Rigsizer 项目 (*%1);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/project_files.py" line="57" />
+            <source>Open project</source>
+            <translation>打开项目</translation>
+        </message>
+        <message>
+            <location filename="../../gui/project_files.py" line="63" />
+            <source>Save project as</source>
+            <translation>项目另存为</translation>
+        </message>
+        <message>
+            <location filename="../../gui/project_files.py" line="70" />
+            <source>New project</source>
+            <translation>新项目</translation>
+        </message>
+        <message>
+            <location filename="../../gui/project_files.py" line="86" />
+            <source>Cannot open the project</source>
+            <translation>无法打开项目</translation>
+        </message>
+        <message>
+            <location filename="../../gui/project_files.py" line="91" />
+            <source>Opened with notes: %1</source>
+            <translation>已打开，附注：%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/project_files.py" line="93" />
+            <source>Opened %1</source>
+            <translation>已打开 %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/project_files.py" line="104" />
+            <source>Cannot open the example</source>
+            <translation>无法打开示例</translation>
+        </message>
+        <message>
+            <location filename="../../gui/project_files.py" line="125" />
+            <source>Cannot save the project</source>
+            <translation>无法保存项目</translation>
+        </message>
+        <message>
+            <location filename="../../gui/project_files.py" line="128" />
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/project_files.py" line="155" />
+            <source>No examples: %1</source>
+            <translation>没有示例：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>ProjectModel</name>
         <message>
             <location filename="../../gui/project_model.py" line="41" />
@@ -2270,174 +2134,184 @@ Source: %2</source>
     <context>
         <name>QuotePane</name>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="154" />
+            <location filename="../../gui/panes/quote_pane.py" line="156" />
             <source>Seller details saved for new quotes.</source>
             <translation>卖方信息已保存，将用于新报价单。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="168" />
+            <location filename="../../gui/panes/quote_pane.py" line="170" />
             <source>New from estimate</source>
             <translation>根据估算新建</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="169" />
+            <location filename="../../gui/panes/quote_pane.py" line="171" />
             <source>Quote the configuration of the current estimate</source>
             <translation>为当前估算的配置生成报价</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="170" />
+            <location filename="../../gui/panes/quote_pane.py" line="172" />
             <source>Export PDF…</source>
             <translation>导出 PDF…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="171" />
+            <location filename="../../gui/panes/quote_pane.py" line="173" />
             <source>Re-export</source>
             <translation>重新导出</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="172" />
+            <location filename="../../gui/panes/quote_pane.py" line="174" />
             <source>Write the selected history entry's PDF again</source>
             <translation>重新生成所选历史记录的 PDF</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="173" />
+            <location filename="../../gui/panes/quote_pane.py" line="175" />
             <source>Duplicate as revision</source>
             <translation>复制为修订版</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="174" />
+            <location filename="../../gui/panes/quote_pane.py" line="176" />
             <source>Import PDF…</source>
             <translation>导入 PDF…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="175" />
+            <location filename="../../gui/panes/quote_pane.py" line="177" />
             <source>Open a quote from the data embedded in a Rigsizer PDF</source>
             <translation>从 Rigsizer PDF 中嵌入的数据打开报价单</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="176" />
+            <location filename="../../gui/panes/quote_pane.py" line="178" />
             <source>Search number, customer, project…</source>
             <translation>搜索编号、客户、项目…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="178" />
+            <location filename="../../gui/panes/quote_pane.py" line="180" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="178" />
+            <location filename="../../gui/panes/quote_pane.py" line="180" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="178" />
+            <location filename="../../gui/panes/quote_pane.py" line="180" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="178" />
+            <location filename="../../gui/panes/quote_pane.py" line="180" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="178" />
+            <location filename="../../gui/panes/quote_pane.py" line="180" />
             <source>Total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="179" />
+            <location filename="../../gui/panes/quote_pane.py" line="182" />
             <source>Open in editor</source>
             <translation>在编辑器中打开</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="180" />
+            <location filename="../../gui/panes/quote_pane.py" line="183" />
             <source>Show PDF</source>
             <translation>查看 PDF</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="181" />
+            <location filename="../../gui/panes/quote_pane.py" line="184" />
             <source>Open the exported PDF in the system viewer</source>
             <translation>用系统查看器打开导出的 PDF</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="201" />
+            <location filename="../../gui/panes/quote_pane.py" line="204" />
             <source>No quote open: press “New from estimate” or open one from the history.</source>
             <translation>未打开报价单：请点击“根据估算新建”，或从历史记录中打开。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="204" />
+            <location filename="../../gui/panes/quote_pane.py" line="207" />
             <source>New quote</source>
             <translation>新报价单</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="240" />
+            <location filename="../../gui/panes/quote_pane.py" line="249" />
             <source>Quote history unavailable: %1</source>
             <translation>报价历史不可用：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="277" />
+            <location filename="../../gui/panes/quote_pane.py" line="269" />
+            <source>No quote matches the search.</source>
+            <translation>没有与搜索匹配的报价单。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="271" />
+            <source>No quotes yet: every exported quote is listed here.</source>
+            <translation>尚无报价单：每份导出的报价单都会列在这里。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/quote_pane.py" line="293" />
             <source>Revision %1 opened; export it to issue it.</source>
             <translation>已打开修订版 %1；导出后即正式出具。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="299" />
+            <location filename="../../gui/panes/quote_pane.py" line="315" />
             <source>The PDF of %1 is no longer at %2; re-export it.</source>
             <translation>%1 的 PDF 已不在 %2；请重新导出。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="305" />
+            <location filename="../../gui/panes/quote_pane.py" line="321" />
             <source>Import PDF quote</source>
             <translation>导入 PDF 报价单</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="305" />
-            <location filename="../../gui/panes/quote_pane.py" line="416" />
+            <location filename="../../gui/panes/quote_pane.py" line="321" />
+            <location filename="../../gui/panes/quote_pane.py" line="432" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="316" />
+            <location filename="../../gui/panes/quote_pane.py" line="332" />
             <source>Cannot import %1: %2</source>
             <translation>无法导入 %1：%2</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="319" />
+            <location filename="../../gui/panes/quote_pane.py" line="335" />
             <source>Imported %1 from %2</source>
             <translation>已从 %2 导入 %1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="320" />
+            <location filename="../../gui/panes/quote_pane.py" line="336" />
             <source>a draft</source>
             <translation>草稿</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="327" />
+            <location filename="../../gui/panes/quote_pane.py" line="343" />
             <source>No estimate yet: enter a model and hardware first.</source>
             <translation>尚无估算：请先输入模型和硬件。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="353" />
+            <location filename="../../gui/panes/quote_pane.py" line="369" />
             <source>Estimating %1 × %2…</source>
             <translation>正在估算 %1 × %2…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="416" />
-            <location filename="../../gui/panes/quote_pane.py" line="464" />
+            <location filename="../../gui/panes/quote_pane.py" line="432" />
+            <location filename="../../gui/panes/quote_pane.py" line="480" />
             <source>Export PDF quote</source>
             <translation>导出 PDF 报价单</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="436" />
+            <location filename="../../gui/panes/quote_pane.py" line="452" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="451" />
+            <location filename="../../gui/panes/quote_pane.py" line="467" />
             <source>Exported %1 to %2 (%3 pages)</source>
             <translation>已将 %1 导出到 %2（%3 页）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/quote_pane.py" line="461" />
+            <location filename="../../gui/panes/quote_pane.py" line="477" />
             <source>Export failed: %1</source>
             <translation>导出失败：%1</translation>
         </message>
@@ -2445,22 +2319,22 @@ Source: %2</source>
     <context>
         <name>RecoveryBanner</name>
         <message>
-            <location filename="../../gui/autosave.py" line="251" />
+            <location filename="../../gui/autosave.py" line="236" />
             <source>Recover</source>
             <translation>恢复</translation>
         </message>
         <message>
-            <location filename="../../gui/autosave.py" line="252" />
+            <location filename="../../gui/autosave.py" line="237" />
             <source>Discard</source>
             <translation>丢弃</translation>
         </message>
         <message>
-            <location filename="../../gui/autosave.py" line="257" />
+            <location filename="../../gui/autosave.py" line="242" />
             <source>an untitled project</source>
             <translation>未命名项目</translation>
         </message>
         <message>
-            <location filename="../../gui/autosave.py" line="259" />
+            <location filename="../../gui/autosave.py" line="244" />
             <source>Rigsizer did not exit cleanly. Unsaved changes to “%1” from %2 can be recovered.</source>
             <translation>Rigsizer 上次未正常退出。可以恢复“%1”在 %2 的未保存更改。</translation>
         </message>
@@ -2468,240 +2342,240 @@ Source: %2</source>
     <context>
         <name>ResultsPane</name>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="98" />
+            <location filename="../../gui/panes/results_pane.py" line="97" />
             <source>Estimated on</source>
             <translation>估算硬件</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="101" />
+            <location filename="../../gui/panes/results_pane.py" line="100" />
             <source>The project's first hardware candidate is estimated; pick another candidate to make it the first (add candidates in the Hardware pane).</source>
             <translation>估算针对项目的第一个候选硬件；选择其他候选可将其设为第一个（在“硬件”面板中添加候选）。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="121" />
+            <location filename="../../gui/panes/results_pane.py" line="120" />
             <source>Training time per epoch</source>
             <translation>每轮训练时间</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="121" />
+            <location filename="../../gui/panes/results_pane.py" line="120" />
             <source>Training run</source>
             <translation>整次训练</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="122" />
+            <location filename="../../gui/panes/results_pane.py" line="121" />
             <source>Training throughput</source>
             <translation>训练吞吐量</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="122" />
+            <location filename="../../gui/panes/results_pane.py" line="121" />
             <source>Memory per device</source>
             <translation>每设备内存</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="123" />
+            <location filename="../../gui/panes/results_pane.py" line="122" />
             <source>Bottleneck</source>
             <translation>瓶颈</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="123" />
+            <location filename="../../gui/panes/results_pane.py" line="122" />
             <source>Inference latency</source>
             <translation>推理延迟</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="124" />
+            <location filename="../../gui/panes/results_pane.py" line="123" />
             <source>Takt margin</source>
             <translation>节拍余量</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="124" />
+            <location filename="../../gui/panes/results_pane.py" line="123" />
             <source>Hardware price</source>
             <translation>硬件价格</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="147" />
+            <location filename="../../gui/panes/results_pane.py" line="144" />
             <source>Click a configuration to see it.</source>
             <translation>点击一个配置查看详情。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="149" />
+            <location filename="../../gui/panes/results_pane.py" line="146" />
             <source>Use this configuration</source>
             <translation>使用此配置</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="183" />
-            <location filename="../../gui/panes/results_pane.py" line="186" />
+            <location filename="../../gui/panes/results_pane.py" line="179" />
+            <location filename="../../gui/panes/results_pane.py" line="182" />
             <source>Updating…</source>
             <translation>正在更新…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="190" />
-            <location filename="../../gui/panes/results_pane.py" line="240" />
+            <location filename="../../gui/panes/results_pane.py" line="186" />
+            <location filename="../../gui/panes/results_pane.py" line="236" />
             <source>No estimate: %1</source>
             <translation>无估算结果：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="225" />
+            <location filename="../../gui/panes/results_pane.py" line="221" />
             <source>This workstation</source>
             <translation>本工作站</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="240" />
+            <location filename="../../gui/panes/results_pane.py" line="236" />
             <source>No estimate yet</source>
             <translation>尚无估算</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="271" />
+            <location filename="../../gui/panes/results_pane.py" line="267" />
             <source>per step (no dataset)</source>
             <translation>每步（无数据集）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="279" />
+            <location filename="../../gui/panes/results_pane.py" line="275" />
             <source>%1 × %2, utilisation %3 %</source>
             <translation>%1 × %2，利用率 %3 %</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="283" />
+            <location filename="../../gui/panes/results_pane.py" line="279" />
             <source>of %1 — fits</source>
             <translation>/ %1 — 可容纳</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="284" />
+            <location filename="../../gui/panes/results_pane.py" line="280" />
             <source>of %1 — does NOT fit</source>
             <translation>/ %1 — 放不下</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="286" />
+            <location filename="../../gui/panes/results_pane.py" line="282" />
             <source>largest batch that fits: %1</source>
             <translation>可容纳的最大批大小：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="301" />
+            <location filename="../../gui/panes/results_pane.py" line="297" />
             <source>needs %1 images/s; %2</source>
             <translation>需要 %1 张/秒；%2</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="303" />
+            <location filename="../../gui/panes/results_pane.py" line="299" />
             <source>meets the line</source>
             <translation>满足产线要求</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="303" />
+            <location filename="../../gui/panes/results_pane.py" line="299" />
             <source>misses the line</source>
             <translation>不满足产线要求</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="307" />
+            <location filename="../../gui/panes/results_pane.py" line="303" />
             <source>no production line set</source>
             <translation>未设置产线</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="308" />
+            <location filename="../../gui/panes/results_pane.py" line="304" />
             <source>Set a takt time or line speed in the Workload pane.</source>
             <translation>请在“工作负载”面板中设置节拍时间或线速度。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="315" />
+            <location filename="../../gui/panes/results_pane.py" line="311" />
             <source>per device, %1 (%2)</source>
             <translation>每设备，%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="319" />
+            <location filename="../../gui/panes/results_pane.py" line="315" />
             <source>no price in the catalog</source>
             <translation>目录中无价格</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="320" />
+            <location filename="../../gui/panes/results_pane.py" line="316" />
             <source>Add a price in the Hardware pane.</source>
             <translation>请在“硬件”面板中添加价格。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="324" />
+            <location filename="../../gui/panes/results_pane.py" line="320" />
             <source>Compute</source>
             <translation>计算</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="324" />
+            <location filename="../../gui/panes/results_pane.py" line="320" />
             <source>Memory bandwidth</source>
             <translation>内存带宽</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="325" />
-            <location filename="../../gui/panes/results_pane.py" line="326" />
+            <location filename="../../gui/panes/results_pane.py" line="321" />
+            <location filename="../../gui/panes/results_pane.py" line="322" />
             <source>Data pipeline (CPU)</source>
             <translation>数据管道（CPU）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="326" />
+            <location filename="../../gui/panes/results_pane.py" line="322" />
             <source>GPU communication</source>
             <translation>GPU 通信</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="327" />
+            <location filename="../../gui/panes/results_pane.py" line="323" />
             <source>Launch overhead</source>
             <translation>启动开销</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="327" />
+            <location filename="../../gui/panes/results_pane.py" line="323" />
             <source>Memory capacity</source>
             <translation>内存容量</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="328" />
+            <location filename="../../gui/panes/results_pane.py" line="324" />
             <source>Storage</source>
             <translation>存储</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="328" />
+            <location filename="../../gui/panes/results_pane.py" line="324" />
             <source>PCIe transfers</source>
             <translation>PCIe 传输</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="353" />
+            <location filename="../../gui/panes/results_pane.py" line="349" />
             <source>Training</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="355" />
+            <location filename="../../gui/panes/results_pane.py" line="351" />
             <source>Inference</source>
             <translation>推理</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="360" />
+            <location filename="../../gui/panes/results_pane.py" line="356" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="360" />
+            <location filename="../../gui/panes/results_pane.py" line="356" />
             <source>Gradients</source>
             <translation>梯度</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="361" />
+            <location filename="../../gui/panes/results_pane.py" line="357" />
             <source>Optimizer state</source>
             <translation>优化器状态</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="361" />
+            <location filename="../../gui/panes/results_pane.py" line="357" />
             <source>Activations</source>
             <translation>激活值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="362" />
+            <location filename="../../gui/panes/results_pane.py" line="358" />
             <source>Workspace</source>
             <translation>工作区</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="362" />
+            <location filename="../../gui/panes/results_pane.py" line="358" />
             <source>Runtime context</source>
             <translation>运行时上下文</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="406" />
+            <location filename="../../gui/panes/results_pane.py" line="402" />
             <source>No training in this project: nothing to trade against price</source>
             <translation>本项目不含训练：无法与价格权衡</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="418" />
+            <location filename="../../gui/panes/results_pane.py" line="414" />
             <source>System price from the recommendation:
 %1
 
@@ -2712,22 +2586,22 @@ Source: %2</source>
 %2</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="421" />
+            <location filename="../../gui/panes/results_pane.py" line="417" />
             <source>%1 × %2 with CPU, RAM and storage</source>
             <translation>%1 × %2，含 CPU、内存和存储</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="428" />
+            <location filename="../../gui/panes/results_pane.py" line="424" />
             <source>No recommendation: %1</source>
             <translation>无推荐：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="435" />
+            <location filename="../../gui/panes/results_pane.py" line="431" />
             <source>%1: %2, %3</source>
             <translation>%1：%2，%3</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="439" />
+            <location filename="../../gui/panes/results_pane.py" line="435" />
             <source>Pareto-optimal</source>
             <translation>帕累托最优</translation>
         </message>
@@ -2828,6 +2702,14 @@ intensity %2 FLOP/B
         </message>
     </context>
     <context>
+        <name>StatusLine</name>
+        <message>
+            <location filename="../../gui/status_line.py" line="47" />
+            <source>Computing…</source>
+            <translation>正在计算…</translation>
+        </message>
+    </context>
+    <context>
         <name>ThroughputChart</name>
         <message>
             <location filename="../../gui/charts/throughput.py" line="18" />
@@ -2845,13 +2727,18 @@ intensity %2 FLOP/B
             <translation>吞吐量</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/throughput.py" line="26" />
+            <location filename="../../gui/charts/throughput.py" line="23" />
+            <source>chosen batch</source>
+            <translation>所选批量</translation>
+        </message>
+        <message>
+            <location filename="../../gui/charts/throughput.py" line="27" />
             <source>memory limit</source>
             <translation>内存上限</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/throughput.py" line="30" />
-            <location filename="../../gui/charts/throughput.py" line="68" />
+            <location filename="../../gui/charts/throughput.py" line="31" />
+            <location filename="../../gui/charts/throughput.py" line="70" />
             <source>No throughput estimate</source>
             <translation>无吞吐量估算</translation>
         </message>
@@ -2859,9 +2746,162 @@ intensity %2 FLOP/B
     <context>
         <name>ValidatedField</name>
         <message>
-            <location filename="../../gui/widgets/validated_field.py" line="187" />
+            <location filename="../../gui/widgets/validated_field.py" line="190" />
             <source>“%1” is not a number</source>
             <translation>“%1”不是数字</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowActions</name>
+        <message>
+            <location filename="../../gui/window_actions.py" line="120" />
+            <source>&amp;New</source>
+            <translation>新建(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="121" />
+            <source>&amp;Open…</source>
+            <translation>打开(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="122" />
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="123" />
+            <source>Save &amp;As…</source>
+            <translation>另存为(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="124" />
+            <source>&amp;Export PDF Quote…</source>
+            <translation>导出 PDF 报价单(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="125" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="126" />
+            <source>&amp;Preferences…</source>
+            <translation>首选项(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="127" />
+            <source>&amp;Reset Layout</source>
+            <translation>重置布局(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="128" />
+            <source>&amp;About Rigsizer</source>
+            <translation>关于 Rigsizer(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="129" />
+            <source>Clear Recent Files</source>
+            <translation>清除最近文件</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="132" />
+            <source>Start a new project with default inputs</source>
+            <translation>使用默认输入新建项目</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="133" />
+            <source>Open a .rigsizer.json project file</source>
+            <translation>打开 .rigsizer.json 项目文件</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="134" />
+            <source>Save the project to its file</source>
+            <translation>将项目保存到其文件</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="135" />
+            <source>Save the project under a new name</source>
+            <translation>以新名称保存项目</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="136" />
+            <source>Write the price quote as a PDF</source>
+            <translation>将报价单导出为 PDF</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="143" />
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="144" />
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="145" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="146" />
+            <source>Export PDF</source>
+            <translation>导出 PDF</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="147" />
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="148" />
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="151" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="152" />
+            <source>Open &amp;Recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="153" />
+            <source>Open E&amp;xample</source>
+            <translation>打开示例(&amp;X)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="154" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="155" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="156" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="157" />
+            <source>Main toolbar</source>
+            <translation>主工具栏</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="170" />
+            <source>Export PDF quote</source>
+            <translation>导出 PDF 报价单</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_actions.py" line="170" />
+            <source>The Quote pane is not available.</source>
+            <translation>报价面板不可用。</translation>
         </message>
     </context>
     <context>
@@ -2872,87 +2912,87 @@ intensity %2 FLOP/B
             <translation>数据集</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="128" />
+            <location filename="../../gui/panes/workload_pane.py" line="130" />
             <source>Fill in the figures of a published dataset from the catalog (with its source), or keep your own numbers.</source>
             <translation>从目录中填入公开数据集的数据（附来源），或保留您自己的数据。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="131" />
+            <location filename="../../gui/panes/workload_pane.py" line="133" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="142" />
+            <location filename="../../gui/panes/workload_pane.py" line="144" />
             <source>Preprocessing</source>
             <translation>预处理</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="154" />
+            <location filename="../../gui/panes/workload_pane.py" line="156" />
             <source>Training</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="163" />
+            <location filename="../../gui/panes/workload_pane.py" line="165" />
             <source>Inference and production line</source>
             <translation>推理和产线</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="199" />
+            <location filename="../../gui/panes/workload_pane.py" line="201" />
             <source>Custom (your own data)</source>
             <translation>自定义（您自己的数据）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="204" />
+            <location filename="../../gui/panes/workload_pane.py" line="206" />
             <source>Catalog datasets unavailable: %1</source>
             <translation>目录数据集不可用：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="224" />
+            <location filename="../../gui/panes/workload_pane.py" line="226" />
             <source>Use dataset %1</source>
             <translation>使用数据集 %1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="239" />
+            <location filename="../../gui/panes/workload_pane.py" line="241" />
             <source>Source: %1</source>
             <translation>来源：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="241" />
+            <location filename="../../gui/panes/workload_pane.py" line="243" />
             <source>Licence: %1</source>
             <translation>许可：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="266" />
+            <location filename="../../gui/panes/workload_pane.py" line="268" />
             <source>%1 training and %2 validation images</source>
             <translation>%1 张训练图像和 %2 张验证图像</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="278" />
+            <location filename="../../gui/panes/workload_pane.py" line="280" />
             <source>%1 tiles per image (%2 × %3), %4 px tiles, %5 px overlap</source>
             <translation>每张图像 %1 个图块（%2 × %3），图块 %4 px，重叠 %5 px</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="285" />
+            <location filename="../../gui/panes/workload_pane.py" line="287" />
             <source>%1 × %2 px image resized to %3 × %4 px</source>
             <translation>%1 × %2 px 图像缩放到 %3 × %4 px</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="296" />
+            <location filename="../../gui/panes/workload_pane.py" line="298" />
             <source>meets the line</source>
             <translation>满足产线要求</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="296" />
+            <location filename="../../gui/panes/workload_pane.py" line="298" />
             <source>does NOT meet the line</source>
             <translation>不满足产线要求</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="297" />
+            <location filename="../../gui/panes/workload_pane.py" line="299" />
             <source>Required: %1 images/s, latency budget %2. %3 × %4: margin %5 % — %6.</source>
             <translation>要求：%1 张/秒，延迟预算 %2。%3 × %4：余量 %5 % — %6。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workload_pane.py" line="304" />
+            <location filename="../../gui/panes/workload_pane.py" line="306" />
             <source>Devices needed: %1.</source>
             <translation>所需设备：%1。</translation>
         </message>
@@ -2960,292 +3000,297 @@ intensity %2 FLOP/B
     <context>
         <name>WorkstationPane</name>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="181" />
-            <location filename="../../gui/panes/workstation_pane.py" line="400" />
+            <location filename="../../gui/panes/workstation_pane.py" line="183" />
+            <location filename="../../gui/panes/workstation_pane.py" line="404" />
             <source>Use this workstation</source>
             <translation>使用本工作站</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="182" />
+            <location filename="../../gui/panes/workstation_pane.py" line="184" />
             <source>Make this machine the first hardware candidate of the project</source>
             <translation>将本机设为项目的第一个候选硬件</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="183" />
+            <location filename="../../gui/panes/workstation_pane.py" line="185" />
             <source>Detect again</source>
             <translation>重新检测</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="184" />
-            <location filename="../../gui/panes/workstation_pane.py" line="194" />
+            <location filename="../../gui/panes/workstation_pane.py" line="186" />
+            <location filename="../../gui/panes/workstation_pane.py" line="198" />
             <source>Measure</source>
             <translation>实测</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="186" />
+            <location filename="../../gui/panes/workstation_pane.py" line="188" />
             <source>Run short micro-benchmarks (matrix multiply, memory bandwidth) on this machine</source>
             <translation>在本机上运行简短的微基准测试（矩阵乘法、内存带宽）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="188" />
+            <location filename="../../gui/panes/workstation_pane.py" line="190" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="189" />
+            <location filename="../../gui/panes/workstation_pane.py" line="191" />
             <source>Item</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="189" />
+            <location filename="../../gui/panes/workstation_pane.py" line="191" />
             <source>Value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="189" />
+            <location filename="../../gui/panes/workstation_pane.py" line="191" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="191" />
+            <location filename="../../gui/panes/workstation_pane.py" line="193" />
             <source>Quantity</source>
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="191" />
+            <location filename="../../gui/panes/workstation_pane.py" line="193" />
             <source>Measured</source>
             <translation>实测值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="191" />
+            <location filename="../../gui/panes/workstation_pane.py" line="193" />
             <source>Theoretical</source>
             <translation>理论值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="191" />
+            <location filename="../../gui/panes/workstation_pane.py" line="193" />
             <source>Ratio</source>
             <translation>比例</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="193" />
+            <location filename="../../gui/panes/workstation_pane.py" line="195" />
+            <source>No measurements yet. Press Measure to time this machine's real compute and memory speed (about a minute).</source>
+            <translation>尚无测量结果。点击“实测”以测定本机实际的计算和内存速度（约一分钟）。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panes/workstation_pane.py" line="197" />
             <source>Detected</source>
             <translation>检测结果</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="196" />
+            <location filename="../../gui/panes/workstation_pane.py" line="200" />
             <source>Live monitor</source>
             <translation>实时监控</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="198" />
+            <location filename="../../gui/panes/workstation_pane.py" line="202" />
             <source>Live charts are not available: %1</source>
             <translation>实时图表不可用：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="201" />
+            <location filename="../../gui/panes/workstation_pane.py" line="205" />
             <source>Measure compares what this machine really achieves with its theoretical peak.</source>
             <translation>“实测”将本机的实际性能与其理论峰值进行比较。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="214" />
+            <location filename="../../gui/panes/workstation_pane.py" line="218" />
             <source>Detecting this workstation…</source>
             <translation>正在检测本工作站…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="246" />
+            <location filename="../../gui/panes/workstation_pane.py" line="250" />
             <source>Detection failed: %1</source>
             <translation>检测失败：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="253" />
+            <location filename="../../gui/panes/workstation_pane.py" line="257" />
             <source>%1 — %2 cores / %3 threads, %4 RAM</source>
             <translation>%1 — %2 核 / %3 线程，%4 内存</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="262" />
+            <location filename="../../gui/panes/workstation_pane.py" line="266" />
             <source>No NVIDIA GPU in use: %1</source>
             <translation>未使用 NVIDIA GPU：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="270" />
-            <location filename="../../gui/panes/workstation_pane.py" line="326" />
-            <location filename="../../gui/panes/workstation_pane.py" line="362" />
+            <location filename="../../gui/panes/workstation_pane.py" line="274" />
+            <location filename="../../gui/panes/workstation_pane.py" line="330" />
+            <location filename="../../gui/panes/workstation_pane.py" line="366" />
             <source>Catalog match</source>
             <translation>目录匹配</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="289" />
+            <location filename="../../gui/panes/workstation_pane.py" line="293" />
             <source>Select a row to read it in full.</source>
             <translation>选择一行以查看完整内容。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="309" />
+            <location filename="../../gui/panes/workstation_pane.py" line="313" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="310" />
-            <location filename="../../gui/panes/workstation_pane.py" line="334" />
-            <location filename="../../gui/panes/workstation_pane.py" line="335" />
+            <location filename="../../gui/panes/workstation_pane.py" line="314" />
+            <location filename="../../gui/panes/workstation_pane.py" line="338" />
+            <location filename="../../gui/panes/workstation_pane.py" line="339" />
             <source>detected</source>
             <translation>检测</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="311" />
+            <location filename="../../gui/panes/workstation_pane.py" line="315" />
             <source>Model</source>
             <translation>型号</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="312" />
+            <location filename="../../gui/panes/workstation_pane.py" line="316" />
             <source>Architecture</source>
             <translation>架构</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="313" />
+            <location filename="../../gui/panes/workstation_pane.py" line="317" />
             <source>Cores / threads</source>
             <translation>核心 / 线程</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="315" />
+            <location filename="../../gui/panes/workstation_pane.py" line="319" />
             <source>Usable cores</source>
             <translation>可用核心</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="317" />
+            <location filename="../../gui/panes/workstation_pane.py" line="321" />
             <source>Clock</source>
             <translation>频率</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="319" />
+            <location filename="../../gui/panes/workstation_pane.py" line="323" />
             <source>Vector ISA</source>
             <translation>向量指令集</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="321" />
+            <location filename="../../gui/panes/workstation_pane.py" line="325" />
             <source>Last-level cache</source>
             <translation>末级缓存</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="325" />
-            <location filename="../../gui/panes/workstation_pane.py" line="361" />
+            <location filename="../../gui/panes/workstation_pane.py" line="329" />
+            <location filename="../../gui/panes/workstation_pane.py" line="365" />
             <source>FP32 peak</source>
             <translation>FP32 峰值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="325" />
+            <location filename="../../gui/panes/workstation_pane.py" line="329" />
             <source>derived</source>
             <translation>推导</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="330" />
-            <location filename="../../gui/panes/workstation_pane.py" line="365" />
+            <location filename="../../gui/panes/workstation_pane.py" line="334" />
+            <location filename="../../gui/panes/workstation_pane.py" line="369" />
             <source>Unknown: %1</source>
             <translation>未知：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="333" />
-            <location filename="../../gui/panes/workstation_pane.py" line="353" />
+            <location filename="../../gui/panes/workstation_pane.py" line="337" />
+            <location filename="../../gui/panes/workstation_pane.py" line="357" />
             <source>Memory</source>
             <translation>内存</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="334" />
+            <location filename="../../gui/panes/workstation_pane.py" line="338" />
             <source>Installed</source>
             <translation>已安装</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="335" />
+            <location filename="../../gui/panes/workstation_pane.py" line="339" />
             <source>Available now</source>
             <translation>当前可用</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="338" />
+            <location filename="../../gui/panes/workstation_pane.py" line="342" />
             <source>Disks</source>
             <translation>磁盘</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="340" />
+            <location filename="../../gui/panes/workstation_pane.py" line="344" />
             <source>rotational</source>
             <translation>机械</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="340" />
+            <location filename="../../gui/panes/workstation_pane.py" line="344" />
             <source>solid state</source>
             <translation>固态</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="340" />
+            <location filename="../../gui/panes/workstation_pane.py" line="344" />
             <source>type unknown</source>
             <translation>类型未知</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="341" />
+            <location filename="../../gui/panes/workstation_pane.py" line="345" />
             <source>%1 (%2 free), %3, %4</source>
             <translation>%1（可用 %2），%3，%4</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="346" />
+            <location filename="../../gui/panes/workstation_pane.py" line="350" />
             <source>GPUs</source>
             <translation>GPU</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="348" />
+            <location filename="../../gui/panes/workstation_pane.py" line="352" />
             <source>None</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="355" />
+            <location filename="../../gui/panes/workstation_pane.py" line="359" />
             <source>Max SM clock</source>
             <translation>最高 SM 频率</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="358" />
+            <location filename="../../gui/panes/workstation_pane.py" line="362" />
             <source>Link</source>
             <translation>链路</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="370" />
+            <location filename="../../gui/panes/workstation_pane.py" line="374" />
             <source>Unknown fields</source>
             <translation>未知字段</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="370" />
+            <location filename="../../gui/panes/workstation_pane.py" line="374" />
             <source>not in detection or catalog</source>
             <translation>检测和目录中都没有</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="414" />
+            <location filename="../../gui/panes/workstation_pane.py" line="418" />
             <source>Measuring… the machine is busy until this finishes.</source>
             <translation>正在测量…完成前本机处于繁忙状态。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="432" />
+            <location filename="../../gui/panes/workstation_pane.py" line="436" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="465" />
+            <location filename="../../gui/panes/workstation_pane.py" line="469" />
             <source>Measurement failed: %1</source>
             <translation>测量失败：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="477" />
-            <location filename="../../gui/panes/workstation_pane.py" line="478" />
+            <location filename="../../gui/panes/workstation_pane.py" line="481" />
+            <location filename="../../gui/panes/workstation_pane.py" line="482" />
             <source>unknown</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="484" />
+            <location filename="../../gui/panes/workstation_pane.py" line="488" />
             <source>measured / theoretical</source>
             <translation>实测值 / 理论值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="493" />
+            <location filename="../../gui/panes/workstation_pane.py" line="497" />
             <source>Cancelled: %1 of the measurements finished.</source>
             <translation>已取消：完成了 %1 项测量。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="495" />
+            <location filename="../../gui/panes/workstation_pane.py" line="499" />
             <source>Measured on this machine now; theoretical values come from the catalog or from cores × clock × FLOPs/cycle.</source>
             <translation>刚在本机上测得；理论值来自目录，或由 核心数 × 频率 × 每周期 FLOPs 得出。</translation>
         </message>
