@@ -9,7 +9,9 @@ from pathlib import Path
 
 def main() -> int:
     quick = "--quick" in sys.argv[1:]
-    scripts = sorted(Path(__file__).parent.glob("bench_*.py"))
+    folder = Path(__file__).parent
+    # accuracy scripts that are fast enough for every run (accuracy.py itself runs from bench_estimate)
+    scripts = sorted(folder.glob("bench_*.py")) + [folder / "memory_accuracy.py"]
     failed = []
     for script in scripts:
         print(f"== {script.name}{' (quick)' if quick else ''}", flush=True)
