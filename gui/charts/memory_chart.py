@@ -31,7 +31,8 @@ class MemoryChart(ChartBase):
                                         label=self.tr("capacity"), labelOpts={"position": 0.8, "color": palette.foreground()})
         self.capacity.hide()
         self.selected_line = pg.InfiniteLine(angle=90, pen=palette.pen(7, 1.5, dashed=True), label=self.tr("chosen batch"),
-                                             labelOpts={"position": 0.6, "color": palette.foreground()})
+                                             labelOpts={"position": 0.6, "color": palette.foreground(),
+                                                        "anchors": [(0, 0.5), (0, 0.5)]})  # right of the line
         self.selected_line.hide()
         self.plot_item.addItem(self.capacity)
         self.plot_item.addItem(self.selected_line)

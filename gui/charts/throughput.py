@@ -21,10 +21,13 @@ class ThroughputChart(ChartBase):
         self.add_legend((10, 10))
         self._curves: dict[str, pg.PlotDataItem] = {}
         self.selected_line = pg.InfiniteLine(angle=90, pen=palette.role_pen("highlight", 1.5), label=self.tr("chosen batch"),
-                                             labelOpts={"position": 0.92, "color": palette.foreground()})
+                                             labelOpts={"position": 0.33, "color": palette.foreground(),
+                                                        "anchors": [(0, 0.5), (0, 0.5)]})  # right of the line
         self.selected_line.hide()
         self.limit_line = pg.InfiniteLine(angle=90, pen=palette.role_pen("limit", 1.5, dashed=True),
-                                          label=self.tr("memory limit"), labelOpts={"position": 0.08, "color": palette.foreground()})  # below the curves, which rise
+                                          label=self.tr("memory limit"),
+                                          labelOpts={"position": 0.08, "color": palette.foreground(),
+                                                     "anchors": [(1, 0.5), (1, 0.5)]})  # left of it, under the curves
         self.limit_line.hide()
         self.plot_item.addItem(self.selected_line)
         self.plot_item.addItem(self.limit_line)
@@ -70,12 +73,24 @@ class ThroughputChart(ChartBase):
             self.show_empty(self.tr("No throughput estimate"))
         else:
             self.hide_empty()
+            self._batch_ticks([np.asarray(batches, dtype=float) for batches, _ in curves.values()])
         for line, value in ((self.selected_line, selected_batch), (self.limit_line, limit_batch)):
             if value is not None and np.isfinite(value) and value > 0:
                 line.setValue(np.log10(value))
                 line.show()
             else:
                 line.hide()
+
+    def _batch_ticks(self, batches: list[np.ndarray]) -> None:
+        """Batch sizes as plain numbers at powers of two (1, 2, 4, … 32), not log-axis "2·10¹" labels."""
+        values = np.concatenate(batches) if batches else np.zeros(0)
+        values = values[np.isfinite(values) & (values > 0)]
+        if not len(values):
+            return
+        low, high = int(np.floor(np.log2(values.min()))), int(np.ceil(np.log2(values.max())))
+        step = max(1, (high - low + 1) // 8)  # at most about eight labels
+        ticks = [(float(np.log10(2.0**k)), f"{2**k:g}") for k in range(max(low, 0), high + 1, step)]
+        self.plot_item.getAxis("bottom").setTicks([ticks, []])
 
     def point_count(self) -> int:
         total = 0

@@ -112,8 +112,9 @@ class ResponsiveGrid(QWidget):
 
 
 class RowFittingScroll(QScrollArea):
-    """Scrolls a ResponsiveGrid whose rows share the visible height: `rows` rows fill it exactly,
-    so no chart is cut in half at the bottom edge; rows never get lower than `min_row` px."""
+    """Scrolls a ResponsiveGrid whose rows share the visible height: up to `rows` rows fill it exactly,
+    so no chart is cut in half at the bottom edge. Rows never get lower than `min_row` px: when two
+    would, one row fills the view; when even one would, rows keep `min_row` and the area scrolls."""
 
     def __init__(self, grid: ResponsiveGrid, rows: int = 2, min_row: int = 220, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,5 +128,7 @@ class RowFittingScroll(QScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         spacing = self.grid.layout().spacing()
-        height = (self.viewport().height() - spacing * (self.rows - 1)) // self.rows
+        visible = self.viewport().height()
+        rows = max(1, min(self.rows, (visible + spacing) // (self.min_row + spacing)))
+        height = (visible - spacing * (rows - 1)) // rows
         self.grid.set_row_height(max(self.min_row, height))

@@ -41,7 +41,7 @@ def test_two_chart_rows_share_the_visible_height_so_none_is_cut_in_half(qtbot):
     spacing = grid.layout().spacing()
     row = (area.viewport().height() - spacing) // 2
     assert all(cell.height() == row for cell in cells)
-    area.resize(400, 80)  # too low for two rows: rows keep their floor and the area scrolls
+    area.resize(400, 40)  # too low even for one row: rows keep their floor and the area scrolls
     qtbot.wait(10)
     assert all(cell.height() == 50 for cell in cells)
 
@@ -70,3 +70,18 @@ def test_results_charts_get_most_of_the_height_when_the_explain_view_is_stacked(
     charts = pane.chart_grid.parentWidget().parentWidget()  # the scroll area around the chart grid
     assert charts.height() > 2 * pane.explain.height()
     assert pane.roofline.height() >= 190
+
+
+def test_a_view_too_low_for_two_chart_rows_shows_one_whole_row(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    grid = ResponsiveGrid(100, 2)
+    cells = [QWidget() for _ in range(3)]
+    for cell in cells:
+        grid.add(cell)
+    area = RowFittingScroll(grid, rows=2, min_row=100)
+    qtbot.addWidget(area)
+    area.resize(400, 150)
+    area.show()
+    qtbot.waitExposed(area)
+    assert all(cell.height() == area.viewport().height() for cell in cells)
