@@ -47,11 +47,10 @@ def test_two_chart_rows_share_the_visible_height_so_none_is_cut_in_half(qtbot):
 
 
 @pytest.mark.parametrize(("width", "height"), [(1600, 1000), (1280, 800)])
-def test_side_docks_need_no_sideways_scrolling_with_the_seed_example(new_window, qtbot, width, height):
-    window = new_window(check_recovery=False)
+def test_side_docks_need_no_sideways_scrolling_with_the_seed_example(main_window, qtbot, width, height):
+    window = main_window
     window.resize(width, height)
-    window.show()
-    qtbot.waitExposed(window)
+    window.reset_layout()  # the default arrangement for this size
     window.project_model.reset(load_example("fabric-seed"), None)
     qtbot.waitUntil(lambda: window.project_model.estimate() is not None, timeout=60000)
     qtbot.wait(50)
@@ -60,11 +59,10 @@ def test_side_docks_need_no_sideways_scrolling_with_the_seed_example(new_window,
         assert not holder.horizontalScrollBar().isVisible(), f"{key} pane scrolls sideways at {width} px"
 
 
-def test_results_charts_get_most_of_the_height_when_the_explain_view_is_stacked(new_window, qtbot):
-    window = new_window(check_recovery=False)
+def test_results_charts_get_most_of_the_height_when_the_explain_view_is_stacked(main_window, qtbot):
+    window = main_window
     window.resize(1600, 1000)
-    window.show()
-    qtbot.waitExposed(window)
+    window.reset_layout()
     pane = window.panes["results"]
     qtbot.waitUntil(lambda: pane.explain.height() > 0, timeout=10000)
     charts = pane.chart_grid.parentWidget().parentWidget()  # the scroll area around the chart grid
