@@ -170,6 +170,10 @@ class ResultsPane(LanguagePane):
         if job is not None:
             job.cancel()
 
+    def shutdown(self) -> None:
+        """The window is closing: a recommendation still computing is no longer wanted."""
+        self._cancel_jobs()
+
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return QSize(760, 700)
 
