@@ -65,8 +65,9 @@ class ZooPicker(QGroupBox):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # sized to contents in set_entries
         header.setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setMinimumHeight(140)
         self.table.doubleClicked.connect(lambda _index: self._use_selected())
         layout.addWidget(self.table, 1)
@@ -106,6 +107,10 @@ class ZooPicker(QGroupBox):
                 self.table.setItem(row, column, cell)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.resizeColumnsToContents()
+        # the longest model and family names must not push Input and Params out of a narrow dock
+        for column, limit in ((0, 150), (1, 100)):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), limit))
         self.filter(self.search.text())
 
     def filter(self, text: str) -> None:
