@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import i18n
 from ..charts.memory_chart import MemoryChart
 from ..charts.pareto import Configuration, ParetoChart, configurations_from
 from ..charts.roofline import RooflineChart
 from ..charts.scaling import ScalingChart
 from ..charts.throughput import ThroughputChart
+from ..report import phrases
 from ..widgets.headline_card import HeadlineCard
 from ..widgets.language_pane import LanguagePane
 from ..widgets.numbers import (
@@ -288,9 +290,9 @@ class ResultsPane(LanguagePane):
         bottleneck_derived = None
         if estimate.pipeline is not None and estimate.pipeline.bottleneck:
             bottleneck_derived = estimate.pipeline.workers_needed
+        reason = self._core_text(estimate.bottleneck_reason)
         self._set_card("bottleneck", bottleneck_derived, self._bottleneck_label(estimate.bottleneck),
-                       self.tr(estimate.bottleneck_reason), "warn" if estimate.bottleneck not in ("compute", "") else "",
-                       self.tr(estimate.bottleneck_reason))
+                       reason, "warn" if estimate.bottleneck not in ("compute", "") else "", reason)
         if inference is not None:
             latency = inference.latency
             self._set_card("latency", latency, format_duration(latency.value), _band(latency, format_duration))
@@ -320,6 +322,14 @@ class ResultsPane(LanguagePane):
                                self.tr("Add a price in the Hardware pane."))
         self.card_grid.refresh()
 
+    def _core_text(self, text: str) -> str:
+        """A sentence the core wrote (in English, numbers filled in), in the interface language."""
+        if text and i18n.current_language().startswith("zh"):
+            chinese = phrases.chinese(text)
+            if chinese is not None:
+                return chinese
+        return self.tr(text) if text else text
+
     def _bottleneck_label(self, code: str) -> str:
         labels = {"compute": self.tr("Compute"), "memory": self.tr("Memory bandwidth"),
                   "data": self.tr("Data pipeline (CPU)"), "pipeline": self.tr("Data pipeline (CPU)"),
@@ -328,10 +338,10 @@ class ResultsPane(LanguagePane):
                   "storage": self.tr("Storage"), "pcie": self.tr("PCIe transfers")}
         if code in labels:
             return labels[code]
-        if " " in code:  # the core already names it in words ("GPU memory bandwidth")
-            text = self.tr(code)
-            return text[:1].upper() + text[1:]
-        return code.replace("_", " ").capitalize() if code else "—"
+        if not code:
+            return "—"
+        text = self._core_text(code)  # the core names it in words ("GPU memory bandwidth", "PCIe")
+        return text[:1].upper() + text[1:]
 
     def _fill_charts(self, estimate: Any) -> None:
         roof = estimate.roofline

@@ -162,6 +162,11 @@ def test_dark_theme_recolours_the_charts_and_a_language_switch_keeps_the_explana
     assert pane.explain.current_name() == "training.total_time"
     assert pane.cards["epoch"].value_text() == format_duration(project_model.estimate().training.epoch_time.value)
     assert pane.roofline.point_count() > 50
+    # the core's bottleneck, written in English with its numbers, reads in Chinese too
+    from rigsizer.gui.report import phrases
+
+    bottleneck = project_model.estimate().bottleneck
+    assert pane.cards["bottleneck"].value_text() == phrases.chinese(bottleneck)
 
 
 def test_picking_another_candidate_estimates_it(qtbot, pane, project_model):
