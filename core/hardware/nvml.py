@@ -176,7 +176,7 @@ class Nvml:
     def _describe_init_error(self, error: BaseException) -> str:
         code = getattr(error, "value", None)
         if code == self._code("LIBRARY_NOT_FOUND"):
-            return f"NVML library not found: {error} (no NVIDIA driver installed)"
+            return "NVML library not found: no NVIDIA driver is installed"
         if code == self._code("DRIVER_NOT_LOADED"):
             return f"NVIDIA driver not loaded: {error}"
         if code == self._code("FUNCTION_NOT_FOUND"):

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rigsizer.gui.i18n import format_bytes, format_number
+from rigsizer.gui.i18n import current_language, format_bytes, format_number
+from rigsizer.gui.report import phrases
 from rigsizer.gui.widgets.empty_state import EmptyState
 from rigsizer.gui.worker import Job, run_in_worker
 
@@ -263,7 +264,8 @@ class WorkstationPane(QWidget):
         if system.gpus:
             self.gpu_reason.hide()
         else:
-            self.gpu_reason.setText(self.tr("No NVIDIA GPU in use: %1").replace("%1", system.gpu_status))
+            reason = phrases.no_gpu_reason(system.gpu_status, "zh" if current_language().startswith("zh") else "en")
+            self.gpu_reason.setText(self.tr("No NVIDIA GPU in use: %1").replace("%1", reason))
             self.gpu_reason.show()
         station = self.workstation
         self._add_cpu(system, station)

@@ -111,6 +111,13 @@ _PHRASES: list[tuple[str, Replacement]] = [
     (r"the dataset does not fit in the page cache and is re-read from storage every epoch",
      "数据集放不进页缓存，每轮都要从存储重新读取"),
     (r"host-to-device copies take longer than the compute", "主机到设备的数据拷贝耗时超过计算"),
+    # why no GPU is monitored (core.hardware.nvml), after the "no NVIDIA GPU: " prefix
+    (r"NVML library not found: no NVIDIA driver is installed", "找不到 NVML 库：未安装 NVIDIA 驱动"),
+    (r"NVML found none", "NVML 未找到任何 GPU"),
+    (r"NVML not available", "NVML 不可用"),
+    (r"NVIDIA driver not loaded: (.+)", r"NVIDIA 驱动未加载：\1"),
+    (r"NVML library is a stub or too old: (.+)", r"NVML 库是占位库或版本过旧：\1"),
+    (r"no permission to use NVML: (.+)", r"无权使用 NVML：\1"),
 ]
 _COMPILED = [(re.compile(pattern), replacement) for pattern, replacement in _PHRASES]
 _RULES = dict(zip(ROUNDING_RULES, ROUNDING_RULES_ZH, strict=True))
@@ -147,3 +154,12 @@ def html(value: str, lang: str, escape_text: Callable[[str], str] = escape) -> s
     if lang == "zh":
         return escape_text(zh)
     return f"{escape_text(value)}<br/>{escape_text(zh)}"
+
+
+NO_GPU_PREFIX = "no NVIDIA GPU: "
+
+
+def no_gpu_reason(status: str, lang: str) -> str:
+    """Why no GPU is in use, without the core's "no NVIDIA GPU" lead-in (the window says that part itself)."""
+    reason = "NVML found none" if status == "no NVIDIA GPU (NVML found none)" else status.removeprefix(NO_GPU_PREFIX)
+    return text(reason, lang)

@@ -92,3 +92,10 @@ def test_chinese_quote_prints_part_names_rules_and_bottleneck_in_chinese(qapp, c
         assert phrase in text, phrase
     assert "Full-towerworkstationcase,>=8" not in text
     assert "Full-towerworkstationcase,custompaint" in text  # typed by the user: printed as typed
+
+
+def test_no_gpu_reasons_drop_the_lead_in_and_read_in_chinese():
+    status = "no NVIDIA GPU: NVML library not found: no NVIDIA driver is installed"
+    assert phrases.no_gpu_reason(status, "en") == "NVML library not found: no NVIDIA driver is installed"
+    assert phrases.no_gpu_reason(status, "zh") == "找不到 NVML 库：未安装 NVIDIA 驱动"
+    assert phrases.no_gpu_reason("no NVIDIA GPU (NVML found none)", "en") == "NVML found none"

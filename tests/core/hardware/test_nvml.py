@@ -39,7 +39,7 @@ def test_missing_nvml_library_reports_reason_not_crash(real_nvml):
         return
     assert report.gpus == ()
     assert report.status.startswith("no NVIDIA GPU: NVML library not found")
-    assert "Shared Library Not Found" in report.status
+    assert report.status.endswith("no NVIDIA driver is installed")  # said once, not echoed from pynvml
     assert not report.available
 
 
