@@ -29,8 +29,8 @@ def main() -> int:
     print(f"{len(data.rows)} measurement rows used; skipped: {data.skipped}")
     params = fitting.fit(data, iterations=5 if quick else 40)
     in_sample = fitting.log_error(data, params)
-    lodo = fitting.leave_one_device_out(data, iterations=3 if quick else 12, start=params,
-                                           workers=os.cpu_count() or 1)
+    lodo = fitting.leave_one_device_out(data, iterations=3 if quick else fitting.LODO_ITERATIONS,
+                                        workers=os.cpu_count() or 1)
     bands = {
         "train": fitting.quantiles(lodo[data.training]),
         "infer": fitting.quantiles(lodo[~data.training]),
@@ -52,7 +52,8 @@ def main() -> int:
         "bands": bands,
         "summary": summary,
         "method": "Levenberg-Marquardt on a Cauchy loss of log(predicted/measured), rows weighted 1/rows-in-source^0.25, weak pull to priors;"
-                  " bands = 10th/50th/90th percentiles of leave-one-device-out log errors",
+                  " leave-one-device-out folds refitted from the priors; bands = 10th/50th/90th percentiles of"
+                  " leave-one-device-out log errors",
     }
     if quick:
         print("quick mode: parameters not written")

@@ -31,6 +31,7 @@ PARAM_SPECS: tuple[ParamSpec, ...] = (
     ParamSpec("n_half", 48.0, 1.0, 4096.0, "GEMM output columns (output channels) at which efficiency halves"),
     ParamSpec("k_half", 64.0, 1.0, 4096.0, "GEMM reduction depth (input channels x kernel) at which efficiency halves"),
     ParamSpec("grouped_factor", 0.5, 0.05, 1.0, "extra efficiency factor of grouped convolutions"),
+    ParamSpec("winograd_speedup", 1.5, 1.0, 2.25, "effective speed-up of dense 3x3 stride-1 convolutions on CUDA cores (cuDNN Winograd transforms do up to 2.25x fewer multiplications)"),
     ParamSpec("depthwise_eta", 0.25, 0.01, 1.0, "fraction of the vector peak depthwise convolutions reach"),
     ParamSpec("eta_mem", 0.80, 0.3, 1.2, "fraction of the datasheet memory bandwidth large transfers reach (caches can exceed 1)"),
     ParamSpec("bytes_half", 262144.0, 1024.0, 1e8, "transfer size at which the achieved bandwidth halves"),
@@ -44,11 +45,10 @@ PARAM_SPECS: tuple[ParamSpec, ...] = (
     ParamSpec("fuse_compiled", 0.6, 0.05, 1.0, "share of element-wise/norm traffic left after XLA/torch.compile fusion"),
     ParamSpec("fuse_trt", 0.15, 0.01, 1.0, "share of element-wise/norm traffic left after TensorRT fusion"),
     ParamSpec("backward_factor", 0.85, 0.3, 1.2, "efficiency of backward kernels relative to forward"),
+    ParamSpec("depthwise_backward_factor", 0.7, 0.1, 1.5, "extra efficiency factor of depthwise-convolution backward kernels (per-channel weight-gradient reductions)"),
     ParamSpec("allreduce_overlap", 0.6, 0.01, 0.99, "share of the all-reduce hidden behind the backward pass"),
     ParamSpec("multi_gpu_overhead", 0.03, 0.001, 0.3, "extra step time per data-parallel step (synchronisation)"),
-    ParamSpec("tf32_factor", 0.8, 0.2, 1.2, "efficiency of TF32 tensor-core kernels relative to FP16 kernels"),
     ParamSpec("roofline_power", 3.0, 1.0, 12.0, "k in (t_c^k + t_m^k)^(1/k): 1 = no overlap of maths and memory, large = max"),
-    ParamSpec("int8_factor", 0.6, 0.1, 1.0, "efficiency of INT8 kernels relative to FP16 kernels"),
 )
 PARAM_NAMES: tuple[str, ...] = tuple(spec.name for spec in PARAM_SPECS)
 PRIORS: dict[str, float] = {spec.name: spec.prior for spec in PARAM_SPECS}
@@ -108,3 +108,4 @@ def load_calibration(path: Path | None = None) -> Calibration:
     if not path.exists():
         return prior_calibration()
     return _load(str(path), path.stat().st_mtime)
+

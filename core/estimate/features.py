@@ -60,6 +60,7 @@ class LayerFeatures:
     gemm_n: np.ndarray
     gemm_k: np.ndarray
     gemm_groups: np.ndarray
+    winograd: np.ndarray  # 1 for dense 3x3 stride-1 convolutions (Winograd-eligible), else 0
 
     @property
     def count(self) -> int:
@@ -72,25 +73,34 @@ class LayerFeatures:
 
 
 _ARRAY_FIELDS = ("cls", "macs", "other_ops", "backward_macs", "backward_other_ops", "activation_elements",
-                 "weight_elements", "trainable", "saved_elements", "gemm_m", "gemm_n", "gemm_k", "gemm_groups")
+                 "weight_elements", "trainable", "saved_elements", "gemm_m", "gemm_n", "gemm_k", "gemm_groups", "winograd")
 
 
 # matrix products between two activations (no weights) in the engine's part names
 ACTIVATION_PRODUCTS = ("scores", "context")
 
 
+def winograd_eligible(layer) -> bool:
+    """Dense 3x3 stride-1 convolutions, which cuDNN can run as Winograd transforms on CUDA cores
+    (2.25x fewer multiplications for F(2x2, 3x3), 4x for F(4x4, 3x3))."""
+    detail = layer.detail.split()
+    return (layer.kind == "Conv2d" and layer.compute_class == "conv" and detail[:2] == ["3x3", "s1"]
+            and not any(part.startswith(("g", "d")) for part in detail[2:]))
+
+
 def _rows_of(layer) -> list[tuple]:
     """One row per matrix product of a layer (attention splits into its GEMMs and a softmax row).
 
     Columns: name, kind, class, cls code, macs, other, bwd macs, bwd other, activation elements,
-    weight elements, trainable, saved, m, n, k, groups."""
+    weight elements, trainable, saved, m, n, k, groups, Winograd-eligible."""
     gemm = layer.gemm
     cls = _CLASS_OF.get(layer.compute_class, CLASS_MEMORY) if layer.macs > 0 else CLASS_MEMORY
     if not layer.gemm_parts:
         return [(layer.name, layer.kind, layer.compute_class, cls, layer.macs, layer.other_ops, layer.backward_macs,
                  layer.backward_other_ops, layer.input_elements + layer.output_elements,
                  layer.params + layer.buffers, layer.trainable_params, layer.saved_elements,
-                 gemm.m if gemm else 0, gemm.n if gemm else 0, gemm.k if gemm else 0, gemm.batch if gemm else 1)]
+                 gemm.m if gemm else 0, gemm.n if gemm else 0, gemm.k if gemm else 0, gemm.batch if gemm else 1,
+                 float(winograd_eligible(layer)))]
     parts = layer.gemm_parts
     part_macs = [g.m * g.n * g.k * g.batch for _, g in parts]
     total = float(sum(part_macs)) or 1.0
@@ -104,26 +114,26 @@ def _rows_of(layer) -> list[tuple]:
         first_weighted = first_weighted and not has_weights
         rows.append((f"{layer.name}.{name}", layer.kind, layer.compute_class, CLASS_GEMM, layer.macs * share, 0.0,
                      layer.backward_macs * share, 0.0, g.m * g.k * g.batch + g.m * g.n * g.batch, weights, trainable,
-                     layer.saved_elements if not rows else 0, g.m, g.n, g.k, g.batch))
+                     layer.saved_elements if not rows else 0, g.m, g.n, g.k, g.batch, 0.0))
         if name == "scores":  # softmax (and scaling/masking) reads and writes the score matrix
             elements = g.m * g.n * g.batch
             rows.append((f"{layer.name}.softmax", "Softmax", "elementwise", CLASS_MEMORY, 0.0, 0.0,
-                         0.0, 0.0, 2 * elements, 0.0, 0, 0, 0, 0, 0, 1))
+                         0.0, 0.0, 2 * elements, 0.0, 0, 0, 0, 0, 0, 1, 0.0))
     # the layer's own element-wise work (pooling and scaling in squeeze-excite, residual in/out)
     rows.append((f"{layer.name}.elementwise", layer.kind, "elementwise", CLASS_MEMORY, 0.0, layer.other_ops, 0.0,
-                 layer.backward_other_ops, layer.input_elements + layer.output_elements, 0.0, 0, 0, 0, 0, 0, 1))
+                 layer.backward_other_ops, layer.input_elements + layer.output_elements, 0.0, 0, 0, 0, 0, 0, 1, 0.0))
     return rows
 
 
 def layer_features(report: ModelReport) -> LayerFeatures:
     rows = [row for layer in report.layers for row in _rows_of(layer)]
-    cols = np.array([row[4:] for row in rows], dtype=float).T if rows else np.zeros((12, 0))
+    cols = np.array([row[4:] for row in rows], dtype=float).T if rows else np.zeros((13, 0))
     return LayerFeatures(
         names=tuple(r[0] for r in rows), kinds=tuple(r[1] for r in rows), compute_classes=tuple(r[2] for r in rows),
         cls=np.array([r[3] for r in rows], dtype=np.int64),
         macs=cols[0], other_ops=cols[1], backward_macs=cols[2], backward_other_ops=cols[3],
         activation_elements=cols[4], weight_elements=cols[5], trainable=cols[6], saved_elements=cols[7],
-        gemm_m=cols[8], gemm_n=cols[9], gemm_k=cols[10], gemm_groups=cols[11],
+        gemm_m=cols[8], gemm_n=cols[9], gemm_k=cols[10], gemm_groups=cols[11], winograd=cols[12],
     )
 
 

@@ -17,7 +17,14 @@ from . import memory as memory_model
 from .context import Context
 from .features import LayerFeatures, device_features, tf32_rate
 from .results import InferenceResult, TaktCheck
-from .timing import RUNTIME_EAGER, RUNTIME_NAMES, RUNTIME_TENSORRT, step_times
+from .timing import (
+    EFFICIENCY_FORMULA,
+    RUNTIME_EAGER,
+    RUNTIME_NAMES,
+    RUNTIME_TENSORRT,
+    efficiency_inputs,
+    step_times,
+)
 from .training import _layer_timing, rate_band, time_band
 
 
@@ -60,13 +67,17 @@ def inference_figures(context: Context, report: ModelReport, layers: LayerFeatur
     if spec.kind == "edge":
         assumptions.append("no edge accelerator is in the calibration set: the GPU-fitted efficiency is used "
                            "and the band may not cover the vendor runtime")
+    if i.precision in ("tf32", "int8") and not devices.fallback[0]:
+        assumptions.append(f"{i.precision} matrix products follow the FP16 efficiency curve at the "
+                           f"{i.precision} datasheet rate (no precision-specific factor is fitted)")
     if i.precision == "int8":
         assumptions.append("INT8 needs a quantised (calibrated) model; accuracy loss is not modelled")
     src = "per-layer roofline with the calibrated efficiency model (domain.md sections 5 and 7)"
     b_in = Input("B", float(i.batch), "images", "project")
-    lat_d = Derived("inference.latency", latency, "s", "sum of per-layer roofline times of one call, or host dispatch",
+    lat_d = Derived("inference.latency", latency, "s",
+                    "one call: (GPU^4 + host dispatch^4)^(1/4) + per-call overhead; GPU = " + EFFICIENCY_FORMULA,
                     (b_in, Input("peak", peak, "OP/s", spec.source), Input("precision", i.precision),
-                     Input("runtime", i.runtime)), src, *time_band(latency, band))
+                     Input("runtime", i.runtime), *efficiency_inputs(cal.params)), src, *time_band(latency, band))
     lat1_d = Derived("inference.latency_batch1", latency1, "s", "one call at batch 1",
                      (Input("precision", i.precision),), src, *time_band(latency1, band))
     rate_d = Derived("inference.samples_per_s", rate, "samples/s", "B / latency", (b_in, Input("latency", latency, "s")),

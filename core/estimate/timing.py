@@ -55,7 +55,7 @@ def _sat(x: np.ndarray, half: float) -> np.ndarray:
 def pass_time(*, macs, other_ops, activation_elements, weight_elements, cls, gemm_m, gemm_n, gemm_k,
               batch, bytes_per_element, matrix_flops, vector_flops, tensor, bandwidth, device_class,
               runtime, params: Mapping[str, float], efficiency_factor=1.0, traffic_factor=1.0,
-              kernels=1.0) -> PassTimes:
+              kernels=1.0, winograd=0.0) -> PassTimes:
     """Roofline time of one pass (forward or backward) of each layer; all arguments broadcast."""
     p = params
     cpu = device_class == DEVICE_CPU
@@ -65,8 +65,13 @@ def pass_time(*, macs, other_ops, activation_elements, weight_elements, cls, gem
     shape = _sat(gemm_m * batch, p["m_half"]) * _sat(gemm_n, p["n_half"]) * _sat(gemm_k, p["k_half"])
     ceiling = p["eta_matrix"]  # one ceiling for every device class: what is fitted on one carries to others
     eta = ceiling * shape * np.where(cls == CLASS_GROUPED, p["grouped_factor"], 1.0) * efficiency_factor
+    # Winograd 3x3 stride-1 convolutions do fewer multiplications than the direct MAC count: on CUDA
+    # cores cuDNN picks them, so the effective rate can pass the datasheet peak (CPU frameworks
+    # default to direct/GEMM convolutions, tensor-core kernels to implicit GEMM)
+    winograd_path = (np.asarray(winograd) > 0) & ~np.asarray(tensor, dtype=bool) & ~cpu
+    eta = eta * np.where(winograd_path, p["winograd_speedup"], 1.0)
     depthwise = cls == CLASS_DEPTHWISE
-    eta = np.where(depthwise, p["depthwise_eta"] * _sat(gemm_m * batch, p["m_half"]), eta)
+    eta = np.where(depthwise, p["depthwise_eta"] * _sat(gemm_m * batch, p["m_half"]) * efficiency_factor, eta)
     rate = np.where(depthwise, vector_flops, matrix_flops) * eta
     flops = 2.0 * macs * batch
     vector_rate = vector_flops * p["eta_matrix"]
@@ -83,6 +88,24 @@ def pass_time(*, macs, other_ops, activation_elements, weight_elements, cls, gem
         blended = np.where(top > 0, top * ((compute / top) ** k + (memory / top) ** k) ** (1.0 / k), 0.0)
     return PassTimes(blended + launch, compute, memory, eta,
                      flops + other_ops * batch, moved)
+
+
+EFFICIENCY_FORMULA = (
+    "sum over layers of (t_c^k + t_m^k)^(1/k) + launches; t_c = FLOPs / (peak x eta_c), "
+    "eta_c = eta_matrix x s(M) s(N) s(K) [x Winograd on CUDA cores for 3x3 s1 convs; depthwise: depthwise_eta x s(M)]"
+    " [backward: x backward_factor, depthwise x depthwise_backward_factor], s(x) = x / (x + x_half); "
+    "t_m = bytes / (BW x eta_mem x bytes / (bytes + bytes_half)); FP16/BF16/TF32/INT8 share one curve at the "
+    "device's own datasheet rate")
+EFFICIENCY_PARAMS = ("eta_matrix", "m_half", "n_half", "k_half", "winograd_speedup", "depthwise_eta",
+                     "backward_factor", "depthwise_backward_factor", "eta_mem", "bytes_half", "roofline_power",
+                     "kernel_s")
+
+
+def efficiency_inputs(params: Mapping[str, float]):
+    """The calibrated efficiency parameters as explanation inputs (what the time formula used)."""
+    from ..explain import Input
+
+    return tuple(Input(name, float(params[name]), "", "calibration") for name in EFFICIENCY_PARAMS if name in params)
 
 
 def _fuse(runtime, params: Mapping[str, float]):
@@ -133,7 +156,12 @@ def step_times(layers, devices, *, batch, bytes_per_element, runtime, params: Ma
                   batch=batch, bytes_per_element=bytes_per_element, matrix_flops=devices.matrix_flops,
                   vector_flops=devices.vector_flops, tensor=devices.tensor, bandwidth=devices.bandwidth,
                   device_class=devices.device_class, runtime=runtime, params=params)
-    factor = np.where(int8, params["int8_factor"], 1.0) * np.where(tf32, params["tf32_factor"], 1.0)
+    # every tensor-core precision (FP16/BF16, TF32, INT8) shares one efficiency curve, scaled by the
+    # device's own datasheet rate for that precision: a factor per precision would be fitted on the
+    # one device that publishes it and be unconstrained everywhere else. `int8` and `tf32` only
+    # name the path taken (the rate itself is already in devices.matrix_flops).
+    factor = 1.0
+    common["winograd"] = getattr(layers, "winograd", 0.0)
     forward = pass_time(macs=layers.macs, other_ops=layers.other_ops,
                         activation_elements=layers.activation_elements,
                         weight_elements=layers.weight_elements, efficiency_factor=factor, **common)
@@ -156,7 +184,9 @@ def step_times(layers, devices, *, batch, bytes_per_element, runtime, params: Ma
     backward = pass_time(macs=layers.backward_macs, other_ops=layers.backward_other_ops,
                          activation_elements=2.0 * layers.activation_elements,
                          weight_elements=2.0 * layers.weight_elements * has_weights,
-                         efficiency_factor=params["backward_factor"] * factor, kernels=np.where(has_weights, 2.0, 1.0),
+                         efficiency_factor=params["backward_factor"] * factor
+                         * np.where(layers.cls == CLASS_DEPTHWISE, params["depthwise_backward_factor"], 1.0),
+                         kernels=np.where(has_weights, 2.0, 1.0),
                          **common)
     backward_s = _reduce(backward.time, row_index, rows)
     if checkpointing:

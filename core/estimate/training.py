@@ -16,7 +16,14 @@ from . import multigpu, pipeline
 from .context import Context
 from .features import CLASS_MEMORY, LayerFeatures, device_features, tf32_rate
 from .results import DataPipelineResult, LayerTiming, ScalingData, TrainingResult
-from .timing import RUNTIME_EAGER, forward_only_seconds, optimizer_bytes_per_param, step_times
+from .timing import (
+    EFFICIENCY_FORMULA,
+    RUNTIME_EAGER,
+    efficiency_inputs,
+    forward_only_seconds,
+    optimizer_bytes_per_param,
+    step_times,
+)
 
 GPU_POWER_SHARE = 0.9  # GPUs draw close to their TDP under sustained training
 HOST_POWER_W = 150.0  # motherboard, RAM, storage, fans: used when the CPU's TDP is unknown
@@ -75,6 +82,9 @@ def training_figures(context: Context, report: ModelReport, layers: LayerFeature
     band = cal.band("train")
     assumptions: list[str] = [
         "framework: eager PyTorch-style execution with asynchronous kernel launches",
+        "per-step work outside the network (loss terms, target matching such as DETR's Hungarian matcher, "
+        "host-device synchronisation, logging) is covered only by the fixed per-step host overhead: "
+        "models with heavy losses train slower than estimated",
         f"efficiency model calibrated on published measurements ({cal.version})",
     ]
     if devices.fallback[0]:
@@ -173,9 +183,9 @@ def training_figures(context: Context, report: ModelReport, layers: LayerFeature
     src = "per-layer roofline with the calibrated efficiency model (domain.md section 5)"
     b_in = Input("B", float(t.batch), "samples/device", "project")
     derived: list[Derived] = []
-    fwd_d = Derived("training.forward_time", forward_s, "s", "sum over layers of max(FLOPs/(peak x eta_c), bytes/(BW x eta_m)) + launches",
+    fwd_d = Derived("training.forward_time", forward_s, "s", EFFICIENCY_FORMULA,
                     (b_in, Input("peak", peak, "FLOP/s", spec.source), Input("BW", spec.memory_bandwidth_bps, "B/s", spec.source),
-                     Input("layers", float(layers.count))), src)
+                     Input("layers", float(layers.count)), *efficiency_inputs(p)), src)
     bwd_d = Derived("training.backward_time", backward_s, "s", "sum over layers of the backward roofline (data + weight gradients)",
                     (b_in, Input("backward MACs", float(report.backward_macs), "per sample", "model engine"),
                      Input("checkpointing", str(t.gradient_checkpointing))), src)
