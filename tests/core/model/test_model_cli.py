@@ -57,7 +57,10 @@ def test_list_shows_the_zoo_with_families():
     assert "resnet50" in result.stdout and "swin_tiny_patch4_window7_224" in result.stdout
     assert "convnext" in result.stdout
     rows = json.loads(cli("--list", "--json").stdout)
-    assert {"name", "family", "input", "description", "reference_params"} <= set(rows[0])
+    assert {"name", "family", "input", "description", "reference_params", "params", "macs"} <= set(rows[0])
+    by_name = {row["name"]: row for row in rows}
+    assert by_name["resnet50"]["params"] == by_name["resnet50"]["reference_params"] == 25_557_032
+    assert by_name["resnext101_32x4d"]["params"] == 44_177_704  # computed even where no reference is on file
 
 
 @pytest.mark.parametrize("args", [
