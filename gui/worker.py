@@ -14,11 +14,14 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 _executor: ThreadPoolExecutor | None = None
 _executor_lock = threading.Lock()
-_live_jobs: set[Job] = set()
+# GUI-side strong references to every job and what its worker holds, kept until the worker has let
+# go of all of it: the last reference to a Qt object (the job, a widget's bound method passed as the
+# function) must never be dropped on a worker thread, or Qt deletes the object from the wrong thread.
+_live_jobs: dict[Job, _Work] = {}
 
 
 def _pool() -> ThreadPoolExecutor:
@@ -79,6 +82,40 @@ class _Relay(QObject):
     partial = Signal(object)
 
 
+class _Work:
+    """What a worker thread holds for one job. Plain Python: the worker clears nothing Qt owns."""
+
+    __slots__ = ("relay", "state", "fn", "args", "kwargs", "released")
+
+    def __init__(self, relay: _Relay, state: TaskState, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+        self.relay, self.state, self.fn, self.args, self.kwargs = relay, state, fn, args, kwargs
+        self.released = threading.Event()  # set by the worker once it holds no reference any more
+
+
+def _execute(work: _Work) -> None:
+    """Worker-thread side: run, hand the outcome to the GUI thread, then let go of everything."""
+    try:
+        value = work.fn(*work.args, state=work.state, **work.kwargs)
+    except Cancelled:
+        work.relay.failed.emit(None)
+    except BaseException as error:  # noqa: B036 — reported to the GUI, never swallowed
+        error.formatted_traceback = traceback.format_exc()  # type: ignore[attr-defined]
+        work.relay.failed.emit(error)
+        del error
+    else:
+        work.relay.finished.emit(value)
+        del value
+    work.released.set()
+
+
+def _reap() -> None:
+    """Drop (on the GUI thread) the jobs that are delivered and that no worker holds any more."""
+    for job in [job for job, work in _live_jobs.items() if job.done and work.released.is_set()]:
+        del _live_jobs[job]
+    if any(job.done for job in _live_jobs):  # a worker is still unwinding: look again shortly
+        QTimer.singleShot(10, _reap)
+
+
 class Job(QObject):
     """A handle on one background run: `cancel()` it, or read `done` / `result` / `error`."""
 
@@ -113,21 +150,10 @@ class Job(QObject):
         """Ask the function to stop and drop whatever it still produces."""
         self.state.cancel()
 
-    def _run(self, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
-        try:
-            value = fn(*args, state=self.state, **kwargs)
-        except Cancelled:
-            self._relay.failed.emit(None)
-        except BaseException as error:  # noqa: B036 — reported to the GUI, never swallowed
-            error.formatted_traceback = traceback.format_exc()  # type: ignore[attr-defined]
-            self._relay.failed.emit(error)
-        else:
-            self._relay.finished.emit(value)
-
     @Slot(object)
     def _finish(self, value: Any) -> None:
         self.done = True
-        _live_jobs.discard(self)
+        _reap()
         if self.cancelled:
             return
         self.result = value
@@ -137,7 +163,7 @@ class Job(QObject):
     @Slot(object)
     def _fail(self, error: BaseException | None) -> None:
         self.done = True
-        _live_jobs.discard(self)
+        _reap()
         if self.cancelled or error is None:
             return
         self.error = error
@@ -170,8 +196,9 @@ def run_in_worker(
     Call from the GUI thread (the thread that owns the callbacks). Returns the `Job` at once.
     """
     job = Job(on_done, on_error, on_progress, on_partial)
-    _live_jobs.add(job)  # keep the QObject alive until its result has been delivered
-    _pool().submit(job._run, fn, args, kwargs)
+    work = _Work(job._relay, job.state, fn, args, kwargs)
+    _live_jobs[job] = work  # released on this thread once delivered and let go of by the worker
+    _pool().submit(_execute, work)
     return job
 
 
@@ -184,5 +211,6 @@ def wait_idle(timeout_s: float = 10.0) -> bool:
     deadline = time.monotonic() + timeout_s
     while _live_jobs and time.monotonic() < deadline:
         QCoreApplication.processEvents()
+        _reap()
         time.sleep(0.002)
     return not _live_jobs

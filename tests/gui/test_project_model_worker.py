@@ -62,3 +62,29 @@ def test_cancelled_job_stops_and_never_delivers_a_stale_result(qtbot):
     assert job.done and job.cancelled
     assert results == []
     assert len(partials) < 500
+
+
+def test_a_qt_object_held_only_by_a_job_is_released_on_the_gui_thread(qapp):
+    """Qt objects must die on their own thread: the worker never holds the last reference."""
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QObject
+
+    released_on_gui_thread: list[bool] = []
+
+    class Holder(QObject):
+        def work(self, state):
+            time.sleep(0.05)
+            return 1
+
+    holder = Holder()
+    weakref.finalize(holder, lambda: released_on_gui_thread.append(
+        threading.current_thread() is threading.main_thread()))
+    job = run_in_worker(holder.work)
+    del holder
+    assert wait_idle(5)
+    assert job.result == 1
+    del job
+    gc.collect()
+    assert released_on_gui_thread == [True]
