@@ -26,6 +26,7 @@ from ..charts.pareto import Configuration, ParetoChart, configurations_from
 from ..charts.roofline import RooflineChart
 from ..charts.scaling import ScalingChart
 from ..charts.throughput import ThroughputChart
+from ..derivation_titles import derivation_title
 from ..report import phrases
 from ..widgets.headline_card import HeadlineCard
 from ..widgets.language_pane import LanguagePane
@@ -204,8 +205,10 @@ class ResultsPane(LanguagePane):
         self.status.hide()
         self._fill_cards(estimate)
         self._fill_charts(estimate)
-        titles = {derived.name: self.cards[key].title_label.text()
-                  for key, derived in self._card_derived.items() if derived is not None}
+        titles = {derived.name: derivation_title(derived.name)
+                  for derived in tuple(estimate.headline) + tuple(estimate.derivations)}
+        titles.update({derived.name: self.cards[key].title_label.text()
+                       for key, derived in self._card_derived.items() if derived is not None})
         self.explain.set_estimate(estimate, titles)
         self._request_recommendations()
 

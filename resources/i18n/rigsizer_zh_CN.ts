@@ -33,6 +33,269 @@
         </message>
     </context>
     <context>
+        <name>DerivationTitles</name>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="14" />
+            <source>Parameters</source>
+            <translation>参数量</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="15" />
+            <source>MACs per sample</source>
+            <translation>每样本乘加次数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="16" />
+            <source>FLOPs per sample</source>
+            <translation>每样本浮点运算次数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="17" />
+            <source>Forward pass time</source>
+            <translation>前向传播时间</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="18" />
+            <source>Backward pass time</source>
+            <translation>反向传播时间</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="19" />
+            <source>Optimizer step time</source>
+            <translation>优化器更新时间</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="20" />
+            <source>Host overhead per step</source>
+            <translation>每步主机开销</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="21" />
+            <source>Compute time per step</source>
+            <translation>每步计算时间</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="22" />
+            <source>Gradient all-reduce time</source>
+            <translation>梯度 all-reduce 时间</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="23" />
+            <source>Step time</source>
+            <translation>每步时间</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="24" />
+            <source>Training throughput</source>
+            <translation>训练吞吐量</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="25" />
+            <source>Training throughput per device</source>
+            <translation>单设备训练吞吐量</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="26" />
+            <source>Compute utilisation</source>
+            <translation>算力利用率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="27" />
+            <source>Training time per epoch</source>
+            <translation>每轮训练时间</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="28" />
+            <source>Validation time per epoch</source>
+            <translation>每轮验证时间</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="29" />
+            <source>Training run</source>
+            <translation>完整训练</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="30" />
+            <source>Energy per training run</source>
+            <translation>每次训练能耗</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="31" />
+            <source>Electricity cost per training run</source>
+            <translation>每次训练电费</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="32" />
+            <source>Weights memory</source>
+            <translation>权重显存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="33" />
+            <source>Gradients memory</source>
+            <translation>梯度显存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="34" />
+            <source>Optimizer state memory</source>
+            <translation>优化器状态显存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="35" />
+            <source>Activations memory</source>
+            <translation>激活值显存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="36" />
+            <source>Workspace memory</source>
+            <translation>工作区显存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="37" />
+            <source>Runtime context memory</source>
+            <translation>运行时上下文显存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="38" />
+            <source>Memory per device</source>
+            <translation>每设备内存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="39" />
+            <source>Device memory capacity</source>
+            <translation>设备内存容量</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="40" />
+            <source>Largest batch that fits</source>
+            <translation>可容纳的最大批大小</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="41" />
+            <source>Inference latency</source>
+            <translation>推理延迟</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="42" />
+            <source>Inference latency at batch 1</source>
+            <translation>批大小 1 时的推理延迟</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="43" />
+            <source>Inference throughput</source>
+            <translation>推理吞吐量</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="44" />
+            <source>Share of the rated peak</source>
+            <translation>占额定峰值的比例</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="45" />
+            <source>Inference weights memory</source>
+            <translation>推理权重显存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="46" />
+            <source>Inference gradients memory</source>
+            <translation>推理梯度显存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="47" />
+            <source>Inference optimizer state memory</source>
+            <translation>推理优化器状态显存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="48" />
+            <source>Inference activations memory</source>
+            <translation>推理激活值显存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="49" />
+            <source>Inference workspace memory</source>
+            <translation>推理工作区显存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="50" />
+            <source>Inference runtime context memory</source>
+            <translation>推理运行时上下文显存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="51" />
+            <source>Inference memory per device</source>
+            <translation>推理每设备内存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="52" />
+            <source>Inference device memory capacity</source>
+            <translation>推理设备内存容量</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="53" />
+            <source>Largest inference batch that fits</source>
+            <translation>可容纳的最大推理批大小</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="54" />
+            <source>Rate the line requires</source>
+            <translation>产线要求的速率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="55" />
+            <source>Latency budget</source>
+            <translation>延迟预算</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="56" />
+            <source>Takt margin</source>
+            <translation>节拍余量</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="57" />
+            <source>Devices the line needs</source>
+            <translation>产线所需设备数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="58" />
+            <source>CPU time per image</source>
+            <translation>每张图像的 CPU 时间</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="59" />
+            <source>Images per second the CPU supplies</source>
+            <translation>CPU 每秒供给图像数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="60" />
+            <source>Images per second the GPUs take</source>
+            <translation>GPU 每秒需求图像数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="61" />
+            <source>Data-loader workers needed</source>
+            <translation>所需数据加载进程数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="62" />
+            <source>CPU cores available</source>
+            <translation>可用 CPU 核心数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="63" />
+            <source>Dataset size</source>
+            <translation>数据集大小</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="64" />
+            <source>Images per second from storage</source>
+            <translation>存储每秒可读图像数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/derivation_titles.py" line="65" />
+            <source>PCIe transfer time per step</source>
+            <translation>每步 PCIe 传输时间</translation>
+        </message>
+    </context>
+    <context>
         <name>DeviceComparison</name>
         <message>
             <location filename="../../gui/widgets/device_compare.py" line="80" />
@@ -786,22 +1049,22 @@ Source: %2</source>
             <translation>秒前</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="187" />
+            <location filename="../../gui/charts/live_monitor.py" line="191" />
             <source>No GPU charts: %1</source>
             <translation>无 GPU 图表：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="196" />
+            <location filename="../../gui/charts/live_monitor.py" line="199" />
             <source>Sampling every second; 10 minutes of history.</source>
             <translation>每秒采样一次；保留 10 分钟历史。</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="200" />
+            <location filename="../../gui/charts/live_monitor.py" line="203" />
             <source>CPU %1 %, RAM %2 of %3 GiB</source>
             <translation>CPU %1 %，内存 %2 / %3 GiB</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="203" />
+            <location filename="../../gui/charts/live_monitor.py" line="206" />
             <source>paused</source>
             <translation>已暂停</translation>
         </message>
@@ -834,8 +1097,8 @@ Source: %2</source>
             <translation>所选批量</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/memory_chart.py" line="38" />
-            <location filename="../../gui/charts/memory_chart.py" line="69" />
+            <location filename="../../gui/charts/memory_chart.py" line="39" />
+            <location filename="../../gui/charts/memory_chart.py" line="70" />
             <source>No memory estimate</source>
             <translation>无内存估算</translation>
         </message>
@@ -2342,240 +2605,240 @@ Source: %2</source>
     <context>
         <name>ResultsPane</name>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="97" />
+            <location filename="../../gui/panes/results_pane.py" line="100" />
             <source>Estimated on</source>
             <translation>估算硬件</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="100" />
+            <location filename="../../gui/panes/results_pane.py" line="103" />
             <source>The project's first hardware candidate is estimated; pick another candidate to make it the first (add candidates in the Hardware pane).</source>
             <translation>估算针对项目的第一个候选硬件；选择其他候选可将其设为第一个（在“硬件”面板中添加候选）。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="120" />
+            <location filename="../../gui/panes/results_pane.py" line="123" />
             <source>Training time per epoch</source>
             <translation>每轮训练时间</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="120" />
+            <location filename="../../gui/panes/results_pane.py" line="123" />
             <source>Training run</source>
             <translation>整次训练</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="121" />
+            <location filename="../../gui/panes/results_pane.py" line="124" />
             <source>Training throughput</source>
             <translation>训练吞吐量</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="121" />
+            <location filename="../../gui/panes/results_pane.py" line="124" />
             <source>Memory per device</source>
             <translation>每设备内存</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="122" />
+            <location filename="../../gui/panes/results_pane.py" line="125" />
             <source>Bottleneck</source>
             <translation>瓶颈</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="122" />
+            <location filename="../../gui/panes/results_pane.py" line="125" />
             <source>Inference latency</source>
             <translation>推理延迟</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="123" />
+            <location filename="../../gui/panes/results_pane.py" line="126" />
             <source>Takt margin</source>
             <translation>节拍余量</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="123" />
+            <location filename="../../gui/panes/results_pane.py" line="126" />
             <source>Hardware price</source>
             <translation>硬件价格</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="144" />
+            <location filename="../../gui/panes/results_pane.py" line="147" />
             <source>Click a configuration to see it.</source>
             <translation>点击一个配置查看详情。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="146" />
+            <location filename="../../gui/panes/results_pane.py" line="149" />
             <source>Use this configuration</source>
             <translation>使用此配置</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="179" />
-            <location filename="../../gui/panes/results_pane.py" line="182" />
+            <location filename="../../gui/panes/results_pane.py" line="186" />
+            <location filename="../../gui/panes/results_pane.py" line="189" />
             <source>Updating…</source>
             <translation>正在更新…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="186" />
-            <location filename="../../gui/panes/results_pane.py" line="236" />
+            <location filename="../../gui/panes/results_pane.py" line="193" />
+            <location filename="../../gui/panes/results_pane.py" line="245" />
             <source>No estimate: %1</source>
             <translation>无估算结果：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="221" />
+            <location filename="../../gui/panes/results_pane.py" line="230" />
             <source>This workstation</source>
             <translation>本工作站</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="236" />
+            <location filename="../../gui/panes/results_pane.py" line="245" />
             <source>No estimate yet</source>
             <translation>尚无估算</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="267" />
+            <location filename="../../gui/panes/results_pane.py" line="276" />
             <source>per step (no dataset)</source>
             <translation>每步（无数据集）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="275" />
+            <location filename="../../gui/panes/results_pane.py" line="284" />
             <source>%1 × %2, utilisation %3 %</source>
             <translation>%1 × %2，利用率 %3 %</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="279" />
+            <location filename="../../gui/panes/results_pane.py" line="288" />
             <source>of %1 — fits</source>
             <translation>/ %1 — 可容纳</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="280" />
+            <location filename="../../gui/panes/results_pane.py" line="289" />
             <source>of %1 — does NOT fit</source>
             <translation>/ %1 — 放不下</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="282" />
+            <location filename="../../gui/panes/results_pane.py" line="291" />
             <source>largest batch that fits: %1</source>
             <translation>可容纳的最大批大小：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="297" />
+            <location filename="../../gui/panes/results_pane.py" line="306" />
             <source>needs %1 images/s; %2</source>
             <translation>需要 %1 张/秒；%2</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="299" />
+            <location filename="../../gui/panes/results_pane.py" line="308" />
             <source>meets the line</source>
             <translation>满足产线要求</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="299" />
+            <location filename="../../gui/panes/results_pane.py" line="308" />
             <source>misses the line</source>
             <translation>不满足产线要求</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="303" />
+            <location filename="../../gui/panes/results_pane.py" line="312" />
             <source>no production line set</source>
             <translation>未设置产线</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="304" />
+            <location filename="../../gui/panes/results_pane.py" line="313" />
             <source>Set a takt time or line speed in the Workload pane.</source>
             <translation>请在“工作负载”面板中设置节拍时间或线速度。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="311" />
+            <location filename="../../gui/panes/results_pane.py" line="320" />
             <source>per device, %1 (%2)</source>
             <translation>每设备，%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="315" />
+            <location filename="../../gui/panes/results_pane.py" line="324" />
             <source>no price in the catalog</source>
             <translation>目录中无价格</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="316" />
+            <location filename="../../gui/panes/results_pane.py" line="325" />
             <source>Add a price in the Hardware pane.</source>
             <translation>请在“硬件”面板中添加价格。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="320" />
+            <location filename="../../gui/panes/results_pane.py" line="337" />
             <source>Compute</source>
             <translation>计算</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="320" />
+            <location filename="../../gui/panes/results_pane.py" line="337" />
             <source>Memory bandwidth</source>
             <translation>内存带宽</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="321" />
-            <location filename="../../gui/panes/results_pane.py" line="322" />
+            <location filename="../../gui/panes/results_pane.py" line="338" />
+            <location filename="../../gui/panes/results_pane.py" line="339" />
             <source>Data pipeline (CPU)</source>
             <translation>数据管道（CPU）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="322" />
+            <location filename="../../gui/panes/results_pane.py" line="339" />
             <source>GPU communication</source>
             <translation>GPU 通信</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="323" />
+            <location filename="../../gui/panes/results_pane.py" line="340" />
             <source>Launch overhead</source>
             <translation>启动开销</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="323" />
+            <location filename="../../gui/panes/results_pane.py" line="340" />
             <source>Memory capacity</source>
             <translation>内存容量</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="324" />
+            <location filename="../../gui/panes/results_pane.py" line="341" />
             <source>Storage</source>
             <translation>存储</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="324" />
+            <location filename="../../gui/panes/results_pane.py" line="341" />
             <source>PCIe transfers</source>
             <translation>PCIe 传输</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="349" />
+            <location filename="../../gui/panes/results_pane.py" line="366" />
             <source>Training</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="351" />
+            <location filename="../../gui/panes/results_pane.py" line="368" />
             <source>Inference</source>
             <translation>推理</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="356" />
+            <location filename="../../gui/panes/results_pane.py" line="373" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="356" />
+            <location filename="../../gui/panes/results_pane.py" line="373" />
             <source>Gradients</source>
             <translation>梯度</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="357" />
+            <location filename="../../gui/panes/results_pane.py" line="374" />
             <source>Optimizer state</source>
             <translation>优化器状态</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="357" />
+            <location filename="../../gui/panes/results_pane.py" line="374" />
             <source>Activations</source>
             <translation>激活值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="358" />
+            <location filename="../../gui/panes/results_pane.py" line="375" />
             <source>Workspace</source>
             <translation>工作区</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="358" />
+            <location filename="../../gui/panes/results_pane.py" line="375" />
             <source>Runtime context</source>
             <translation>运行时上下文</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="402" />
+            <location filename="../../gui/panes/results_pane.py" line="419" />
             <source>No training in this project: nothing to trade against price</source>
             <translation>本项目不含训练：无法与价格权衡</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="414" />
+            <location filename="../../gui/panes/results_pane.py" line="431" />
             <source>System price from the recommendation:
 %1
 
@@ -2586,22 +2849,22 @@ Source: %2</source>
 %2</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="417" />
+            <location filename="../../gui/panes/results_pane.py" line="434" />
             <source>%1 × %2 with CPU, RAM and storage</source>
             <translation>%1 × %2，含 CPU、内存和存储</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="424" />
+            <location filename="../../gui/panes/results_pane.py" line="441" />
             <source>No recommendation: %1</source>
             <translation>无推荐：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="431" />
+            <location filename="../../gui/panes/results_pane.py" line="448" />
             <source>%1: %2, %3</source>
             <translation>%1：%2，%3</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/results_pane.py" line="435" />
+            <location filename="../../gui/panes/results_pane.py" line="452" />
             <source>Pareto-optimal</source>
             <translation>帕累托最优</translation>
         </message>
@@ -2732,13 +2995,13 @@ intensity %2 FLOP/B
             <translation>所选批量</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/throughput.py" line="27" />
+            <location filename="../../gui/charts/throughput.py" line="28" />
             <source>memory limit</source>
             <translation>内存上限</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/throughput.py" line="31" />
-            <location filename="../../gui/charts/throughput.py" line="70" />
+            <location filename="../../gui/charts/throughput.py" line="34" />
+            <location filename="../../gui/charts/throughput.py" line="73" />
             <source>No throughput estimate</source>
             <translation>无吞吐量估算</translation>
         </message>
@@ -3000,297 +3263,297 @@ intensity %2 FLOP/B
     <context>
         <name>WorkstationPane</name>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="183" />
-            <location filename="../../gui/panes/workstation_pane.py" line="404" />
+            <location filename="../../gui/panes/workstation_pane.py" line="184" />
+            <location filename="../../gui/panes/workstation_pane.py" line="406" />
             <source>Use this workstation</source>
             <translation>使用本工作站</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="184" />
+            <location filename="../../gui/panes/workstation_pane.py" line="185" />
             <source>Make this machine the first hardware candidate of the project</source>
             <translation>将本机设为项目的第一个候选硬件</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="185" />
+            <location filename="../../gui/panes/workstation_pane.py" line="186" />
             <source>Detect again</source>
             <translation>重新检测</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="186" />
-            <location filename="../../gui/panes/workstation_pane.py" line="198" />
+            <location filename="../../gui/panes/workstation_pane.py" line="187" />
+            <location filename="../../gui/panes/workstation_pane.py" line="199" />
             <source>Measure</source>
             <translation>实测</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="188" />
+            <location filename="../../gui/panes/workstation_pane.py" line="189" />
             <source>Run short micro-benchmarks (matrix multiply, memory bandwidth) on this machine</source>
             <translation>在本机上运行简短的微基准测试（矩阵乘法、内存带宽）</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="190" />
+            <location filename="../../gui/panes/workstation_pane.py" line="191" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="191" />
+            <location filename="../../gui/panes/workstation_pane.py" line="192" />
             <source>Item</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="191" />
+            <location filename="../../gui/panes/workstation_pane.py" line="192" />
             <source>Value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="191" />
+            <location filename="../../gui/panes/workstation_pane.py" line="192" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="193" />
+            <location filename="../../gui/panes/workstation_pane.py" line="194" />
             <source>Quantity</source>
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="193" />
+            <location filename="../../gui/panes/workstation_pane.py" line="194" />
             <source>Measured</source>
             <translation>实测值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="193" />
+            <location filename="../../gui/panes/workstation_pane.py" line="194" />
             <source>Theoretical</source>
             <translation>理论值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="193" />
+            <location filename="../../gui/panes/workstation_pane.py" line="194" />
             <source>Ratio</source>
             <translation>比例</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="195" />
+            <location filename="../../gui/panes/workstation_pane.py" line="196" />
             <source>No measurements yet. Press Measure to time this machine's real compute and memory speed (about a minute).</source>
             <translation>尚无测量结果。点击“实测”以测定本机实际的计算和内存速度（约一分钟）。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="197" />
+            <location filename="../../gui/panes/workstation_pane.py" line="198" />
             <source>Detected</source>
             <translation>检测结果</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="200" />
+            <location filename="../../gui/panes/workstation_pane.py" line="201" />
             <source>Live monitor</source>
             <translation>实时监控</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="202" />
+            <location filename="../../gui/panes/workstation_pane.py" line="203" />
             <source>Live charts are not available: %1</source>
             <translation>实时图表不可用：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="205" />
+            <location filename="../../gui/panes/workstation_pane.py" line="206" />
             <source>Measure compares what this machine really achieves with its theoretical peak.</source>
             <translation>“实测”将本机的实际性能与其理论峰值进行比较。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="218" />
+            <location filename="../../gui/panes/workstation_pane.py" line="219" />
             <source>Detecting this workstation…</source>
             <translation>正在检测本工作站…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="250" />
+            <location filename="../../gui/panes/workstation_pane.py" line="251" />
             <source>Detection failed: %1</source>
             <translation>检测失败：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="257" />
+            <location filename="../../gui/panes/workstation_pane.py" line="258" />
             <source>%1 — %2 cores / %3 threads, %4 RAM</source>
             <translation>%1 — %2 核 / %3 线程，%4 内存</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="266" />
+            <location filename="../../gui/panes/workstation_pane.py" line="268" />
             <source>No NVIDIA GPU in use: %1</source>
             <translation>未使用 NVIDIA GPU：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="274" />
-            <location filename="../../gui/panes/workstation_pane.py" line="330" />
-            <location filename="../../gui/panes/workstation_pane.py" line="366" />
+            <location filename="../../gui/panes/workstation_pane.py" line="276" />
+            <location filename="../../gui/panes/workstation_pane.py" line="332" />
+            <location filename="../../gui/panes/workstation_pane.py" line="368" />
             <source>Catalog match</source>
             <translation>目录匹配</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="293" />
+            <location filename="../../gui/panes/workstation_pane.py" line="295" />
             <source>Select a row to read it in full.</source>
             <translation>选择一行以查看完整内容。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="313" />
+            <location filename="../../gui/panes/workstation_pane.py" line="315" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="314" />
-            <location filename="../../gui/panes/workstation_pane.py" line="338" />
-            <location filename="../../gui/panes/workstation_pane.py" line="339" />
+            <location filename="../../gui/panes/workstation_pane.py" line="316" />
+            <location filename="../../gui/panes/workstation_pane.py" line="340" />
+            <location filename="../../gui/panes/workstation_pane.py" line="341" />
             <source>detected</source>
             <translation>检测</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="315" />
+            <location filename="../../gui/panes/workstation_pane.py" line="317" />
             <source>Model</source>
             <translation>型号</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="316" />
+            <location filename="../../gui/panes/workstation_pane.py" line="318" />
             <source>Architecture</source>
             <translation>架构</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="317" />
+            <location filename="../../gui/panes/workstation_pane.py" line="319" />
             <source>Cores / threads</source>
             <translation>核心 / 线程</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="319" />
+            <location filename="../../gui/panes/workstation_pane.py" line="321" />
             <source>Usable cores</source>
             <translation>可用核心</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="321" />
+            <location filename="../../gui/panes/workstation_pane.py" line="323" />
             <source>Clock</source>
             <translation>频率</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="323" />
+            <location filename="../../gui/panes/workstation_pane.py" line="325" />
             <source>Vector ISA</source>
             <translation>向量指令集</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="325" />
+            <location filename="../../gui/panes/workstation_pane.py" line="327" />
             <source>Last-level cache</source>
             <translation>末级缓存</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="329" />
-            <location filename="../../gui/panes/workstation_pane.py" line="365" />
+            <location filename="../../gui/panes/workstation_pane.py" line="331" />
+            <location filename="../../gui/panes/workstation_pane.py" line="367" />
             <source>FP32 peak</source>
             <translation>FP32 峰值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="329" />
+            <location filename="../../gui/panes/workstation_pane.py" line="331" />
             <source>derived</source>
             <translation>推导</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="334" />
-            <location filename="../../gui/panes/workstation_pane.py" line="369" />
+            <location filename="../../gui/panes/workstation_pane.py" line="336" />
+            <location filename="../../gui/panes/workstation_pane.py" line="371" />
             <source>Unknown: %1</source>
             <translation>未知：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="337" />
-            <location filename="../../gui/panes/workstation_pane.py" line="357" />
+            <location filename="../../gui/panes/workstation_pane.py" line="339" />
+            <location filename="../../gui/panes/workstation_pane.py" line="359" />
             <source>Memory</source>
             <translation>内存</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="338" />
+            <location filename="../../gui/panes/workstation_pane.py" line="340" />
             <source>Installed</source>
             <translation>已安装</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="339" />
+            <location filename="../../gui/panes/workstation_pane.py" line="341" />
             <source>Available now</source>
             <translation>当前可用</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="342" />
+            <location filename="../../gui/panes/workstation_pane.py" line="344" />
             <source>Disks</source>
             <translation>磁盘</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="344" />
+            <location filename="../../gui/panes/workstation_pane.py" line="346" />
             <source>rotational</source>
             <translation>机械</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="344" />
+            <location filename="../../gui/panes/workstation_pane.py" line="346" />
             <source>solid state</source>
             <translation>固态</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="344" />
+            <location filename="../../gui/panes/workstation_pane.py" line="346" />
             <source>type unknown</source>
             <translation>类型未知</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="345" />
+            <location filename="../../gui/panes/workstation_pane.py" line="347" />
             <source>%1 (%2 free), %3, %4</source>
             <translation>%1（可用 %2），%3，%4</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="350" />
+            <location filename="../../gui/panes/workstation_pane.py" line="352" />
             <source>GPUs</source>
             <translation>GPU</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="352" />
+            <location filename="../../gui/panes/workstation_pane.py" line="354" />
             <source>None</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="359" />
+            <location filename="../../gui/panes/workstation_pane.py" line="361" />
             <source>Max SM clock</source>
             <translation>最高 SM 频率</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="362" />
+            <location filename="../../gui/panes/workstation_pane.py" line="364" />
             <source>Link</source>
             <translation>链路</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="374" />
+            <location filename="../../gui/panes/workstation_pane.py" line="376" />
             <source>Unknown fields</source>
             <translation>未知字段</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="374" />
+            <location filename="../../gui/panes/workstation_pane.py" line="376" />
             <source>not in detection or catalog</source>
             <translation>检测和目录中都没有</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="418" />
+            <location filename="../../gui/panes/workstation_pane.py" line="420" />
             <source>Measuring… the machine is busy until this finishes.</source>
             <translation>正在测量…完成前本机处于繁忙状态。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="436" />
+            <location filename="../../gui/panes/workstation_pane.py" line="438" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="469" />
+            <location filename="../../gui/panes/workstation_pane.py" line="471" />
             <source>Measurement failed: %1</source>
             <translation>测量失败：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="481" />
-            <location filename="../../gui/panes/workstation_pane.py" line="482" />
+            <location filename="../../gui/panes/workstation_pane.py" line="483" />
+            <location filename="../../gui/panes/workstation_pane.py" line="484" />
             <source>unknown</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="488" />
+            <location filename="../../gui/panes/workstation_pane.py" line="490" />
             <source>measured / theoretical</source>
             <translation>实测值 / 理论值</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="497" />
+            <location filename="../../gui/panes/workstation_pane.py" line="499" />
             <source>Cancelled: %1 of the measurements finished.</source>
             <translation>已取消：完成了 %1 项测量。</translation>
         </message>
         <message>
-            <location filename="../../gui/panes/workstation_pane.py" line="499" />
+            <location filename="../../gui/panes/workstation_pane.py" line="501" />
             <source>Measured on this machine now; theoretical values come from the catalog or from cores × clock × FLOPs/cycle.</source>
             <translation>刚在本机上测得；理论值来自目录，或由 核心数 × 频率 × 每周期 FLOPs 得出。</translation>
         </message>
@@ -3333,27 +3596,27 @@ intensity %2 FLOP/B
             <translation>参数量</translation>
         </message>
         <message>
-            <location filename="../../gui/widgets/zoo_picker.py" line="73" />
+            <location filename="../../gui/widgets/zoo_picker.py" line="74" />
             <source>Use its default input size</source>
             <translation>使用其默认输入尺寸</translation>
         </message>
         <message>
-            <location filename="../../gui/widgets/zoo_picker.py" line="75" />
+            <location filename="../../gui/widgets/zoo_picker.py" line="76" />
             <source>Also set channels, height and width to the model's own input. Untick to keep your input (e.g. large grayscale images).</source>
             <translation>同时将通道数、高度和宽度设为模型自身的输入。取消勾选则保留您的输入（如大尺寸灰度图像）。</translation>
         </message>
         <message>
-            <location filename="../../gui/widgets/zoo_picker.py" line="79" />
+            <location filename="../../gui/widgets/zoo_picker.py" line="80" />
             <source>Use model</source>
             <translation>使用模型</translation>
         </message>
         <message>
-            <location filename="../../gui/widgets/zoo_picker.py" line="81" />
+            <location filename="../../gui/widgets/zoo_picker.py" line="82" />
             <source>Build your own…</source>
             <translation>自定义构建…</translation>
         </message>
         <message>
-            <location filename="../../gui/widgets/zoo_picker.py" line="82" />
+            <location filename="../../gui/widgets/zoo_picker.py" line="83" />
             <source>Start a custom layer list (replaces the zoo model)</source>
             <translation>开始自定义层列表（替换模型库中的模型）</translation>
         </message>

@@ -97,7 +97,11 @@ def test_explain_list_holds_every_derivation_and_filters(pane, project_model):
     pane.explain.search.set_search("memory")
     visible = [pane.explain.list.item(r) for r in range(pane.explain.list.count())
                if not pane.explain.list.item(r).isHidden()]
-    assert visible and all("memory" in item.text().lower() for item in visible)
+    # a number is found by its title or by its dotted name ("Largest batch that fits" is memory.max_batch)
+    from rigsizer.gui.panes.explain_view import NAME_ROLE
+
+    assert visible and all("memory" in (item.text() + item.data(NAME_ROLE)).lower() for item in visible)
+    assert any(item.data(NAME_ROLE) == "memory.max_batch" for item in visible)
 
 
 def test_clicking_a_configuration_selects_it_and_can_make_it_the_candidate(pane, project_model):
@@ -157,6 +161,11 @@ def test_dark_theme_recolours_the_charts_and_a_language_switch_keeps_the_explana
     assert pane.scaling.curve.opts["pen"].color().name() == style.series_color(0).name()
     screenshot(pane, "results_pane_dark")
     pane.cards["total"].clicked.emit("total")
+
+    def listed() -> list[str]:
+        return [pane.explain.list.item(row).text() for row in range(pane.explain.list.count())]
+
+    assert any(text.startswith("Step time  =") for text in listed())  # derivations listed in words
     i18n.controller(qapp).apply("zh_CN")
     qtbot.waitUntil(lambda: pane.builds == 2, timeout=5000)
     assert pane.explain.current_name() == "training.total_time"
@@ -167,6 +176,7 @@ def test_dark_theme_recolours_the_charts_and_a_language_switch_keeps_the_explana
 
     bottleneck = project_model.estimate().bottleneck
     assert pane.cards["bottleneck"].value_text() == phrases.chinese(bottleneck)
+    assert any(text.startswith("每步时间  =") for text in listed())
 
 
 def test_picking_another_candidate_estimates_it(qtbot, pane, project_model):
