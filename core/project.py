@@ -33,6 +33,7 @@ STORAGE_KINDS = ("nvme", "sata-ssd", "hdd", "network")
 AUGMENTATION_LEVELS = ("none", "light", "standard", "heavy")
 TAKT_MODES = ("none", "takt", "line-speed")
 INFERENCE_RUNTIMES = ("framework", "tensorrt")
+TRAINING_RUNTIMES = ("eager", "graph", "compiled")
 FORM_FACTORS = ("any", "desktop", "workstation", "rack", "edge")
 LOCAL_DEVICE = "local"
 MAX_DEVICES_PER_NODE = 8
@@ -106,7 +107,7 @@ _FIELD_LIST = (
        help="What to estimate: training, inference on the line, or both."),
     # model
     _f("model.name", "Model", "str", "resnet50",
-       help="Model zoo name (e.g. resnet50, detr_r50, yolov8s); ignored when custom layers are given."),
+       help="Model zoo name (e.g. resnet50, detr_resnet50, yolov8s); ignored when custom layers are given."),
     _f("model.input_channels", "Input channels", "int", 3, "", 1, 64,
        help="Channels of the network input (1 for grayscale cameras, 3 for RGB)."),
     _f("model.input_height", "Input height", "int", 224, "px", 8, 8192,
@@ -156,6 +157,9 @@ _FIELD_LIST = (
        help="Keep fewer activations and recompute them in backward (about one extra forward)."),
     _f("training.loader_workers", "Data-loader workers", "int", 0, "", 0, 512,
        help="CPU worker processes decoding and augmenting images; 0 lets Rigsizer size them."),
+    _f("training.runtime", "Training runtime", "choice", "eager", choices=TRAINING_RUNTIMES,
+       help="eager: PyTorch's default, one host dispatch per operator; graph: a TensorFlow or MXNet graph "
+            "executor; compiled: torch.compile or XLA, which fuse element-wise work."),
     # inference
     _f("inference.precision", "Inference precision", "choice", "fp16", choices=INFERENCE_PRECISIONS,
        help="Numeric format of the deployed model; int8 needs a calibrated/quantised model."),
@@ -288,6 +292,7 @@ class TrainingInput:
     optimizer: str
     gradient_checkpointing: bool
     loader_workers: int
+    runtime: str = "eager"
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from .calibration import Calibration, load_calibration
 from .context import model_report, resolve_device
 from .features import device_features, tf32_rate
 from .inference import required_rate, runtime_code
-from .timing import RUNTIME_EAGER, optimizer_bytes_per_param, step_times
+from .timing import optimizer_bytes_per_param, step_times, training_runtime
 
 CPU_RULE = ("CPU: cheapest catalog CPU with >= max(8, 4 x GPUs) cores (data-loader workers), on a workstation "
             "platform (Xeon, Threadripper, EPYC) above 2 GPUs")
@@ -150,7 +150,7 @@ def recommend(project: Project, catalog=None, constraints: Constraints | None = 
         params = float(report.params)
         devices = device_features(specs, t.precision)
         times = step_times(layers.as_column(), devices, batch=float(t.batch),
-                           bytes_per_element=BYTES_PER_ELEMENT[t.precision], runtime=RUNTIME_EAGER, params=p,
+                           bytes_per_element=BYTES_PER_ELEMENT[t.precision], runtime=training_runtime(t.runtime), params=p,
                            training=True, optimizer_bytes_per_param=optimizer_bytes_per_param(t.optimizer, t.precision),
                            trainable_params=float(report.trainable_params), checkpointing=t.gradient_checkpointing,
                            tf32=tf32_rate(devices))

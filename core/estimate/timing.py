@@ -28,6 +28,12 @@ RUNTIME_GRAPH = 1  # graph executors (TensorFlow, MXNet): no Python per operator
 RUNTIME_COMPILED = 2  # XLA, torch.compile: fused element-wise work
 RUNTIME_TENSORRT = 3  # optimising inference runtime: fused layers, tuned kernels
 RUNTIME_NAMES = ("eager framework", "graph framework", "compiled graph (XLA/torch.compile)", "TensorRT")
+_TRAINING_RUNTIMES = {"eager": RUNTIME_EAGER, "graph": RUNTIME_GRAPH, "compiled": RUNTIME_COMPILED}
+
+
+def training_runtime(name: str) -> int:
+    """The runtime code of a Project's training.runtime ("eager", "graph", "compiled")."""
+    return _TRAINING_RUNTIMES.get(name, RUNTIME_EAGER)
 
 # bytes moved per trainable parameter by the optimizer step (read/write weights, read grads,
 # read/write states); mixed precision adds the FP16 weight copy and the gradient unscale pass

@@ -18,11 +18,12 @@ from .features import CLASS_MEMORY, LayerFeatures, device_features, tf32_rate
 from .results import DataPipelineResult, LayerTiming, ScalingData, TrainingResult
 from .timing import (
     EFFICIENCY_FORMULA,
-    RUNTIME_EAGER,
+    RUNTIME_NAMES,
     efficiency_inputs,
     forward_only_seconds,
     optimizer_bytes_per_param,
     step_times,
+    training_runtime,
 )
 
 GPU_POWER_SHARE = 0.9  # GPUs draw close to their TDP under sustained training
@@ -57,7 +58,7 @@ def _single(context: Context, report: ModelReport, layers: LayerFeatures, batch)
     batch_array = np.atleast_1d(np.asarray(batch, dtype=float))
     cols = layers.as_column()
     times = step_times(cols, devices, batch=batch_array[None, :], bytes_per_element=BYTES_PER_ELEMENT[t.precision],
-                       runtime=RUNTIME_EAGER, params=context.calibration.params, training=True,
+                       runtime=training_runtime(t.runtime), params=context.calibration.params, training=True,
                        optimizer_bytes_per_param=optimizer_bytes_per_param(t.optimizer, t.precision),
                        trainable_params=float(report.trainable_params), checkpointing=t.gradient_checkpointing,
                        tf32=tf32_rate(devices))
@@ -81,7 +82,8 @@ def training_figures(context: Context, report: ModelReport, layers: LayerFeature
     total_gpus = gpus * nodes
     band = cal.band("train")
     assumptions: list[str] = [
-        "framework: eager PyTorch-style execution with asynchronous kernel launches",
+        f"framework: {RUNTIME_NAMES[training_runtime(t.runtime)]} (training.runtime = {t.runtime}) "
+        "with asynchronous kernel launches",
         "per-step work outside the network (loss terms, target matching such as DETR's Hungarian matcher, "
         "host-device synchronisation, logging) is covered only by the fixed per-step host overhead: "
         "models with heavy losses train slower than estimated",
@@ -130,7 +132,7 @@ def training_figures(context: Context, report: ModelReport, layers: LayerFeature
     train_samples = project.training_images * tiles
     val_samples = project.validation_images * tiles
     epoch_s = train_samples / samples_per_s
-    val_forward = float(forward_only_seconds(times, devices.device_class, RUNTIME_EAGER, p)[0])
+    val_forward = float(forward_only_seconds(times, devices.device_class, training_runtime(t.runtime), p)[0])
     val_step = max(val_forward,
                    images_per_step * (fig.decode_s + fig.read_s) / workers if math.isfinite(workers) else 0.0)
     val_rate = t.batch * total_gpus / val_step

@@ -33,7 +33,7 @@ PREPROCESSING_FIELDS = ["preprocessing.mode", "model.input_width", "model.input_
                         "preprocessing.tile_overlap", "preprocessing.augmentation"]
 TRAINING_FIELDS = ["training.epochs", "training.batch", "training.precision", "training.optimizer",
                    "training.validation_fraction", "training.validation_every", "training.gradient_checkpointing",
-                   "training.loader_workers"]
+                   "training.loader_workers", "training.runtime"]
 INFERENCE_FIELDS = ["inference.precision", "inference.batch", "inference.runtime", "inference.takt_mode",
                     "inference.takt_time_s", "inference.images_per_part", "inference.line_speed_m_per_s",
                     "inference.field_of_view_m", "inference.latency_budget_ms"]

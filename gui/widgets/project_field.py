@@ -27,6 +27,8 @@ def choice_labels() -> dict[str, str]:
         "none": translate("ProjectField", "None"), "light": translate("ProjectField", "Light"), "standard": translate("ProjectField", "Standard"), "heavy": translate("ProjectField", "Heavy"),
         "takt": translate("ProjectField", "Takt time per part"), "line-speed": translate("ProjectField", "Line speed and field of view"),
         "framework": translate("ProjectField", "Framework (eager)"), "tensorrt": "TensorRT",
+        "eager": translate("ProjectField", "Eager (PyTorch)"), "graph": translate("ProjectField", "Graph (TensorFlow, MXNet)"),
+        "compiled": translate("ProjectField", "Compiled (torch.compile, XLA)"),
         "any": translate("ProjectField", "Any"), "desktop": translate("ProjectField", "Desktop"), "workstation": translate("ProjectField", "Workstation"), "rack": translate("ProjectField", "Rack server"),
         "edge": translate("ProjectField", "Edge device"),
     }

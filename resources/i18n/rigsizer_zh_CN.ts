@@ -1644,46 +1644,61 @@ Source: %2</source>
         </message>
         <message>
             <location filename="../../gui/widgets/project_field.py" line="30" />
+            <source>Eager (PyTorch)</source>
+            <translation>即时执行（PyTorch）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/project_field.py" line="30" />
+            <source>Graph (TensorFlow, MXNet)</source>
+            <translation>静态图（TensorFlow、MXNet）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/project_field.py" line="31" />
+            <source>Compiled (torch.compile, XLA)</source>
+            <translation>编译执行（torch.compile、XLA）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/project_field.py" line="32" />
             <source>Any</source>
             <translation>任意</translation>
         </message>
         <message>
-            <location filename="../../gui/widgets/project_field.py" line="30" />
+            <location filename="../../gui/widgets/project_field.py" line="32" />
             <source>Desktop</source>
             <translation>台式机</translation>
         </message>
         <message>
-            <location filename="../../gui/widgets/project_field.py" line="30" />
+            <location filename="../../gui/widgets/project_field.py" line="32" />
             <source>Workstation</source>
             <translation>工作站</translation>
         </message>
         <message>
-            <location filename="../../gui/widgets/project_field.py" line="30" />
+            <location filename="../../gui/widgets/project_field.py" line="32" />
             <source>Rack server</source>
             <translation>机架式服务器</translation>
         </message>
         <message>
-            <location filename="../../gui/widgets/project_field.py" line="31" />
+            <location filename="../../gui/widgets/project_field.py" line="33" />
             <source>Edge device</source>
             <translation>边缘设备</translation>
         </message>
         <message>
-            <location filename="../../gui/widgets/project_field.py" line="74" />
+            <location filename="../../gui/widgets/project_field.py" line="76" />
             <source>one of %1</source>
             <translation>%1 之一</translation>
         </message>
         <message>
-            <location filename="../../gui/widgets/project_field.py" line="95" />
+            <location filename="../../gui/widgets/project_field.py" line="97" />
             <source>No production line</source>
             <translation>无产线</translation>
         </message>
         <message>
-            <location filename="../../gui/widgets/project_field.py" line="116" />
+            <location filename="../../gui/widgets/project_field.py" line="118" />
             <source>Allowed: %1</source>
             <translation>允许：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/widgets/project_field.py" line="119" />
+            <location filename="../../gui/widgets/project_field.py" line="121" />
             <source>Default: %1</source>
             <translation>默认：%1</translation>
         </message>
@@ -1716,8 +1731,8 @@ Source: %2</source>
             <translation>模型</translation>
         </message>
         <message>
-            <source>Model zoo name (e.g. resnet50, detr_r50, yolov8s); ignored when custom layers are given.</source>
-            <translation>模型库名称（如 resnet50、detr_r50、yolov8s）；给出自定义层时忽略。</translation>
+            <source>Model zoo name (e.g. resnet50, detr_resnet50, yolov8s); ignored when custom layers are given.</source>
+            <translation>模型库中的名称（如 resnet50、detr_resnet50、yolov8s）；给出自定义层时忽略。</translation>
         </message>
         <message>
             <source>Input channels</source>
@@ -1918,6 +1933,14 @@ Source: %2</source>
         <message>
             <source>CPU worker processes decoding and augmenting images; 0 lets Rigsizer size them.</source>
             <translation>解码和增强图像的 CPU 工作进程数；0 表示由 Rigsizer 确定。</translation>
+        </message>
+        <message>
+            <source>Training runtime</source>
+            <translation>训练运行方式</translation>
+        </message>
+        <message>
+            <source>eager: PyTorch's default, one host dispatch per operator; graph: a TensorFlow or MXNet graph executor; compiled: torch.compile or XLA, which fuse element-wise work.</source>
+            <translation>即时执行：PyTorch 默认方式，每个算子由主机下发一次；静态图：TensorFlow 或 MXNet 的图执行器；编译执行：torch.compile 或 XLA，会融合逐元素运算。</translation>
         </message>
         <message>
             <source>Inference precision</source>

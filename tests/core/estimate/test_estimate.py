@@ -256,3 +256,25 @@ def test_cli_misspelt_model_suggests_close_names(capsys):
     code = main(["estimate", "--model", "detr-r50", "--task", "train", "--device", "RTX 4090"])
     assert code == 2
     assert "did you mean detr_resnet50" in capsys.readouterr().err
+
+
+def test_training_runtime_changes_host_dispatch_and_is_stated(catalog):
+    from rigsizer.core.project import Project
+
+    project = Project.default().with_values({"task": "train", "training.batch": 8,
+                                             "hardware.candidates": [{"device": "nvidia-geforce-rtx-4090", "count": 1}]})
+    eager = estimate(project, catalog)
+    graph = estimate(project.with_values({"training.runtime": "graph"}), catalog)
+    assert project.training.runtime == "eager"
+    # small batches are dispatch-bound in eager mode; a graph executor has no Python per operator
+    assert graph.training.samples_per_s.value > eager.training.samples_per_s.value
+    assert any("graph framework (training.runtime = graph)" in text for text in graph.assumptions)
+
+
+def test_unknown_training_runtime_is_rejected_with_the_choices():
+    from rigsizer.core.errors import ValidationError
+    from rigsizer.core.project import Project
+
+    with pytest.raises(ValidationError) as caught:
+        Project.default().with_values({"training.runtime": "jit"})
+    assert caught.value.field == "training.runtime" and "compiled" in caught.value.allowed
