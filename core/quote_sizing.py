@@ -219,8 +219,9 @@ def size_configuration(
                 f"= {_num(need)} GiB -> {modules} x {module_gib} GB modules ({modules * module_gib} GB), the fewest "
                 f"channels-filling modules that hold it.")
     notes.append(ram_rule)
-    ram_kind = "ECC RDIMM" if platform == "workstation" else "desktop DIMM"
-    ram_price = "ram-ddr5-ecc-rdimm-per-gb" if platform == "workstation" else "ram-ddr5-per-gb"
+    registered = platform in ("workstation", "server")  # Xeon/EPYC/Threadripper Pro boards take ECC RDIMMs
+    ram_kind = "ECC RDIMM" if registered else "desktop DIMM"
+    ram_price = "ram-ddr5-ecc-rdimm-per-gb" if registered else "ram-ddr5-per-gb"
     items.append(_line(prices(ram_price), Decimal(module_gib), "ram", f"DDR5 {module_gib} GB {ram_kind}",
                        f"{modules * module_gib} GB total", modules, sizing_rule=ram_rule))
 

@@ -154,17 +154,32 @@ def _next_break(y: float, page_height: float) -> float:
 
 
 def _move_row_below(doc: QTextDocument, dpi: float, table: QTextTable, row: int, push: float, boundary: float) -> None:
-    """Pad the row's top by the least amount (bisection) that puts its first line past `boundary`."""
+    """Pad by the least amount (bisection) that puts the row's first line past `boundary`.
+
+    The padding goes under the previous body row when there is one, so that the blank space stays
+    at the foot of the old page; padding the row's own top would carry the gap onto the new page,
+    between the repeated header and the row.
+    """
     layout = doc.documentLayout()
-    base = [table.cellAt(row, c).format().toTableCellFormat().topPadding() for c in range(table.columns())]
+    header_rows = table.format().headerRowCount()
+    padded = row - 1 if row - 1 >= header_rows else row
+    below = padded != row
+
+    def padding(cell_format) -> float:
+        return cell_format.bottomPadding() if below else cell_format.topPadding()
+
+    base = [padding(table.cellAt(padded, c).format().toTableCellFormat()) for c in range(table.columns())]
 
     def trial(extra: float) -> bool:
         batch = QTextCursor(doc)
         batch.beginEditBlock()  # one relayout for the whole row, not one per cell
         for column in range(table.columns()):
-            cell = table.cellAt(row, column)
+            cell = table.cellAt(padded, column)
             cell_format = cell.format().toTableCellFormat()
-            cell_format.setTopPadding(base[column] + extra)
+            if below:
+                cell_format.setBottomPadding(base[column] + extra)
+            else:
+                cell_format.setTopPadding(base[column] + extra)
             cell.setFormat(cell_format)
         batch.endEditBlock()
         return _row_extent(layout, dpi, table, row)[0] >= boundary

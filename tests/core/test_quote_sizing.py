@@ -77,3 +77,4 @@ def test_sxm_gpus_are_quoted_in_a_gpu_server(catalog):
     items = _items(size_configuration(gpu, 8, cpu, Workload(), catalog_lookup(catalog)))
     assert "HGX" in items["motherboard"].part_name and "HGX" in items["chassis"].part_name
     assert "heatsink" in items["cooling"].part_name
+    assert "ECC RDIMM" in items["ram"].part_name  # a GPU server takes registered memory, not desktop DIMMs
