@@ -85,6 +85,11 @@ def current_language() -> str:
     return controller().language if _controller is not None else "en"
 
 
+def phrase_language() -> str:
+    """"zh" or "en": the language the core's own English phrases are shown in (gui.report.phrases)."""
+    return "zh" if current_language().startswith("zh") else "en"
+
+
 def format_number(value: float | int | None, decimals: int = 2, unknown: str | None = None) -> str:
     """A number with the current locale's digit grouping; NaN/None reads as 'unknown'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -22,21 +22,10 @@ def config_dir() -> Path:
 
 
 def user_data_dir() -> Path:
-    """The folder for the user's own data: the core's choice when it has one, else XDG."""
-    try:
-        from rigsizer.core import paths  # type: ignore[attr-defined]
+    """The folder for the user's own data: the core decides (RIGSIZER_DATA_DIR, else the platform rule)."""
+    from rigsizer.core.paths import user_data_dir as core_user_data_dir
 
-        for name in ("user_data_dir", "data_dir"):
-            finder = getattr(paths, name, None)
-            if callable(finder):
-                return Path(finder())
-    except ImportError:
-        pass
-    explicit = os.environ.get("RIGSIZER_DATA_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "rigsizer"
+    return core_user_data_dir()
 
 
 def autosave_dir() -> Path:

@@ -71,9 +71,9 @@ def build_project(args: argparse.Namespace):
         changes.update({"model.input_channels": c, "model.input_height": h, "model.input_width": w})
     elif args.model and not has_source:
         # a bare --model runs at the model's own input (DETR at 800x1333, not the form's 224x224)
-        from ..model.zoo._catalog import builder_for
+        from ..model.zoo import model_entry
 
-        c, h, w = builder_for(args.model)[0].default_input
+        c, h, w = model_entry(args.model).default_input
         changes.update({"model.input_channels": c, "model.input_height": h, "model.input_width": w})
     if args.device:
         count = args.gpus or 1

@@ -68,11 +68,11 @@ class LayerFeatures:
 
     def as_column(self) -> LayerFeatures:
         """The same columns shaped [layers, 1], to broadcast against [devices] or [batches]."""
-        arrays = {name: getattr(self, name)[:, None] for name in _ARRAY_FIELDS}
+        arrays = {name: getattr(self, name)[:, None] for name in ARRAY_FIELDS}
         return LayerFeatures(self.names, self.kinds, self.compute_classes, **arrays)
 
 
-_ARRAY_FIELDS = ("cls", "macs", "other_ops", "backward_macs", "backward_other_ops", "activation_elements",
+ARRAY_FIELDS = ("cls", "macs", "other_ops", "backward_macs", "backward_other_ops", "activation_elements",
                  "weight_elements", "trainable", "saved_elements", "gemm_m", "gemm_n", "gemm_k", "gemm_groups", "winograd")
 
 
@@ -207,5 +207,5 @@ def device_features(specs: list[DeviceSpec] | tuple[DeviceSpec, ...], precision:
 
 
 def tf32_rate(devices: DeviceFeatures) -> np.ndarray:
-    """True where matrix products run at a TF32 tensor-core rate (its own efficiency factor)."""
+    """True where matrix products run at a TF32 tensor-core rate (on the shared tensor-core curve)."""
     return np.array([key == "tf32" for key in devices.rate_key])

@@ -20,7 +20,7 @@ import numpy as np
 from ..hardware.spec import DeviceSpec
 from . import multigpu
 from .calibration import PARAM_SPECS, PRIORS, calibration_dir
-from .features import device_features, layer_features
+from .features import ARRAY_FIELDS, device_features, layer_features
 from .timing import (
     RUNTIME_COMPILED,
     RUNTIME_EAGER,
@@ -49,8 +49,8 @@ class Dataset:
     batch: np.ndarray  # per element
     bpe: np.ndarray
     runtime: np.ndarray
-    int8: np.ndarray
-    tf32: np.ndarray
+    int8: np.ndarray  # per layer row: the measurement ran INT8 (the rate is in dev; kept to select rows)
+    tf32: np.ndarray  # per layer row: the measurement ran TF32
     n_devices: np.ndarray  # per row
     trainable: np.ndarray
     opt_bytes: np.ndarray
@@ -190,9 +190,7 @@ def build_dataset(catalog, csv_path: Path | None = None) -> Dataset:
     lengths = np.array([item[0][1].count for item in per_row])
     row_index = np.repeat(np.arange(len(per_row)), lengths)
     cols = {}
-    for name in ("cls", "macs", "other_ops", "backward_macs", "backward_other_ops", "activation_elements",
-                 "weight_elements", "trainable", "saved_elements", "gemm_m", "gemm_n", "gemm_k", "gemm_groups",
-                 "winograd"):
+    for name in ARRAY_FIELDS:
         cols[name] = np.concatenate([getattr(item[0][1], name) for item in per_row])
     flat = _Columns(**cols)
     dev_cols = {k: [] for k in ("matrix_flops", "vector_flops", "tensor", "bandwidth", "device_class")}
@@ -232,7 +230,7 @@ def predict(data: Dataset, params: dict[str, float]) -> np.ndarray:
     """Predicted value per row in the row's own metric (samples/s aggregate, or ms per batch)."""
     rows = len(data.rows)
     common = dict(bytes_per_element=data.bpe, runtime=data.runtime, params=params, row_index=data.row_index,
-                  rows=rows, int8=data.int8, tf32=data.tf32, batch=data.batch)
+                  rows=rows, batch=data.batch)
     infer = step_times(data.flat, data.dev, training=False, **common)
     train = step_times(data.flat, data.dev, training=True, optimizer_bytes_per_param=data.opt_bytes,
                        trainable_params=data.trainable, **common)

@@ -15,7 +15,7 @@ from ..model.report import ModelReport
 from ..units import BYTES_PER_ELEMENT
 from . import memory as memory_model
 from .context import Context
-from .features import LayerFeatures, device_features, tf32_rate
+from .features import LayerFeatures, device_features
 from .results import InferenceResult, TaktCheck
 from .timing import (
     EFFICIENCY_FORMULA,
@@ -48,7 +48,7 @@ def call_seconds(context: Context, layers: LayerFeatures, batches, precision: st
     batch = np.atleast_1d(np.asarray(batches, dtype=float))[None, :]
     times = step_times(layers.as_column(), devices, batch=batch, bytes_per_element=BYTES_PER_ELEMENT[precision],
                        runtime=runtime_code(runtime or i.runtime), params=context.calibration.params,
-                       training=False, int8=precision == "int8", tf32=tf32_rate(devices))
+                       training=False)
     return devices, times
 
 

@@ -272,7 +272,8 @@ def breakdown(terms: MemoryTerms, batch: int, capacity: float, capacity_source: 
             f"{prefix}.workspace", terms.workspace_fixed + terms.workspace_per_sample * batch, "B",
             "cuBLAS workspace + largest layer's weight gradient in flight (x6 B mixed, x4 B FP32) + 1 MiB "
             "rounding per saved tensor + depthwise-convolution workspace x B",
-            (Input("cuBLAS", BLAS_WORKSPACE_BYTES if terms.runtime_context else 0.0, "B", "PyTorch PR #120925"),
+            (Input("cuBLAS", terms.workspace_fixed - terms.weight_grad_transient - terms.allocator_rounding, "B",
+                   "PyTorch PR #120925"),
              Input("weight gradient in flight", terms.weight_grad_transient, "B"),
              Input("allocator rounding", terms.allocator_rounding, "B", ALLOCATOR_SOURCE),
              Input("depthwise workspace", terms.workspace_per_sample, "B/sample"), b),

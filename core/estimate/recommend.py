@@ -36,7 +36,7 @@ from . import memory as memory_model
 from . import multigpu
 from .calibration import Calibration, load_calibration
 from .context import model_report, resolve_device
-from .features import device_features, tf32_rate
+from .features import device_features
 from .inference import required_rate, runtime_code
 from .timing import optimizer_bytes_per_param, step_times, training_runtime
 
@@ -152,8 +152,7 @@ def recommend(project: Project, catalog=None, constraints: Constraints | None = 
         times = step_times(layers.as_column(), devices, batch=float(t.batch),
                            bytes_per_element=BYTES_PER_ELEMENT[t.precision], runtime=training_runtime(t.runtime), params=p,
                            training=True, optimizer_bytes_per_param=optimizer_bytes_per_param(t.optimizer, t.precision),
-                           trainable_params=float(report.trainable_params), checkpointing=t.gradient_checkpointing,
-                           tf32=tf32_rate(devices))
+                           trainable_params=float(report.trainable_params), checkpointing=t.gradient_checkpointing)
         busbw = np.array([multigpu.intra_node_link(s).bus_bandwidth_bps for s in specs])
         grad = 4.0 * report.trainable_params
         comm = multigpu.allreduce_seconds(grad, counts[None, :], busbw[:, None])
@@ -176,7 +175,7 @@ def recommend(project: Project, catalog=None, constraints: Constraints | None = 
         params = params if math.isfinite(params) else float(ireport.params)
         idev = device_features(specs, i.precision)
         itimes = step_times(ilayers.as_column(), idev, batch=float(i.batch), bytes_per_element=BYTES_PER_ELEMENT[i.precision],
-                            runtime=runtime_code(i.runtime), params=p, training=False, int8=i.precision == "int8", tf32=tf32_rate(idev))
+                            runtime=runtime_code(i.runtime), params=p, training=False)
         infer_rate = i.batch / itimes.step_s
         if i.takt_mode != "none":
             required = required_rate(project)[0]

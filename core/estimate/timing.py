@@ -2,7 +2,7 @@
 
     t_layer = (t_c^k + t_m^k)^(1/k) + kernels x t_kernel, a smooth max of
     t_c = FLOPs / (peak x eta_c) and t_m = bytes / (bandwidth x eta_m)
-    eta_c   = ceiling x s(M) x s(N) x s(K) [x grouped, TF32, INT8 factors]
+    eta_c   = ceiling x s(M) x s(N) x s(K) [x grouped factor; x Winograd speed-up on CUDA cores]
     s(x)    = x / (x + x_half)                     small GEMM dimensions run far below peak
     eta_m   = eta_mem x bytes / (bytes + bytes_half)  small transfers do not reach full bandwidth
 
@@ -151,7 +151,7 @@ class StepTimes:
 
 def step_times(layers, devices, *, batch, bytes_per_element, runtime, params: Mapping[str, float],
                training: bool, optimizer_bytes_per_param=20.0, trainable_params=0.0,
-               checkpointing=False, int8=False, tf32=False, row_index=None, rows=0) -> StepTimes:
+               checkpointing=False, row_index=None, rows=0) -> StepTimes:
     """Forward (+ backward + optimizer) time of one step.
 
     `layers` has per-layer arrays (LayerFeatures or the calibration's flat columns) and
@@ -162,15 +162,13 @@ def step_times(layers, devices, *, batch, bytes_per_element, runtime, params: Ma
                   batch=batch, bytes_per_element=bytes_per_element, matrix_flops=devices.matrix_flops,
                   vector_flops=devices.vector_flops, tensor=devices.tensor, bandwidth=devices.bandwidth,
                   device_class=devices.device_class, runtime=runtime, params=params)
-    # every tensor-core precision (FP16/BF16, TF32, INT8) shares one efficiency curve, scaled by the
-    # device's own datasheet rate for that precision: a factor per precision would be fitted on the
-    # one device that publishes it and be unconstrained everywhere else. `int8` and `tf32` only
-    # name the path taken (the rate itself is already in devices.matrix_flops).
-    factor = 1.0
-    common["winograd"] = getattr(layers, "winograd", 0.0)
+    # every tensor-core precision (FP16/BF16, TF32, INT8) shares one efficiency curve at the device's
+    # own datasheet rate for that precision (already in devices.matrix_flops): a factor per precision
+    # would be fitted on the one device that publishes it and be unconstrained everywhere else
+    common["winograd"] = layers.winograd
     forward = pass_time(macs=layers.macs, other_ops=layers.other_ops,
                         activation_elements=layers.activation_elements,
-                        weight_elements=layers.weight_elements, efficiency_factor=factor, **common)
+                        weight_elements=layers.weight_elements, **common)
     forward_s = _reduce(forward.time, row_index, rows)
     memory_class = layers.cls == CLASS_MEMORY
     fuse = _fuse(runtime, params)
@@ -190,7 +188,7 @@ def step_times(layers, devices, *, batch, bytes_per_element, runtime, params: Ma
     backward = pass_time(macs=layers.backward_macs, other_ops=layers.backward_other_ops,
                          activation_elements=2.0 * layers.activation_elements,
                          weight_elements=2.0 * layers.weight_elements * has_weights,
-                         efficiency_factor=params["backward_factor"] * factor
+                         efficiency_factor=params["backward_factor"]
                          * np.where(layers.cls == CLASS_DEPTHWISE, params["depthwise_backward_factor"], 1.0),
                          kernels=np.where(has_weights, 2.0, 1.0),
                          **common)

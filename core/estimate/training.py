@@ -14,7 +14,7 @@ from ..model.report import ModelReport
 from ..units import BYTES_PER_ELEMENT
 from . import multigpu, pipeline
 from .context import Context
-from .features import CLASS_MEMORY, LayerFeatures, device_features, tf32_rate
+from .features import CLASS_MEMORY, LayerFeatures, device_features
 from .results import DataPipelineResult, LayerTiming, ScalingData, TrainingResult
 from .timing import (
     EFFICIENCY_FORMULA,
@@ -60,8 +60,7 @@ def _single(context: Context, report: ModelReport, layers: LayerFeatures, batch)
     times = step_times(cols, devices, batch=batch_array[None, :], bytes_per_element=BYTES_PER_ELEMENT[t.precision],
                        runtime=training_runtime(t.runtime), params=context.calibration.params, training=True,
                        optimizer_bytes_per_param=optimizer_bytes_per_param(t.optimizer, t.precision),
-                       trainable_params=float(report.trainable_params), checkpointing=t.gradient_checkpointing,
-                       tf32=tf32_rate(devices))
+                       trainable_params=float(report.trainable_params), checkpointing=t.gradient_checkpointing)
     return devices, times
 
 

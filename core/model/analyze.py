@@ -102,9 +102,7 @@ def analyze(model: Model, precision: str = "fp32", frozen: tuple[str, ...] = ())
             counts[index] = c
         (params, buffers, macs, other, data_grad, weight_grad, backward_other, saves_inputs, saves_output,
          extra_saved, work, gemm, gemm_parts, detail, compute_class, s_index, s_mask, s_fp32, s_copy, bwd_work) = c
-        # _is_frozen inlined: this loop runs once per layer of every analysis
-        trainable = 0 if params and (getattr(layer, "frozen", False) or (frozen and any(
-            name == prefix or name.startswith(prefix + ".") for prefix in frozen))) else params
+        trainable = 0 if params and _is_frozen(name, layer, frozen) else params
         grad_out = grad_in or trainable > 0
         needs_grad[index] = grad_out
         backward_macs = (data_grad if grad_in else 0) + (weight_grad if trainable else 0)

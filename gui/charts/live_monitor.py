@@ -183,11 +183,10 @@ class LiveMonitor(QWidget):
 
     def _update_gpu_status(self) -> None:
         if self.sampler.gpu_count == 0:
-            from rigsizer.gui.i18n import current_language
+            from rigsizer.gui.i18n import phrase_language
             from rigsizer.gui.report import phrases
 
-            lang = "zh" if current_language().startswith("zh") else "en"
-            reason = phrases.no_gpu_reason(self.sampler.gpu_status, lang)
+            reason = phrases.no_gpu_reason(self.sampler.gpu_status, phrase_language())
             self.gpu_status.setText(self.tr("No GPU charts: %1").replace("%1", reason))
         else:
             self.gpu_status.setText(self.sampler.gpu_status)

@@ -327,7 +327,7 @@ class ResultsPane(LanguagePane):
 
     def _core_text(self, text: str) -> str:
         """A sentence the core wrote (in English, numbers filled in), in the interface language."""
-        if text and i18n.current_language().startswith("zh"):
+        if text and i18n.phrase_language() == "zh":
             chinese = phrases.chinese(text)
             if chinese is not None:
                 return chinese

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rigsizer.gui.i18n import current_language, format_bytes, format_number
+from rigsizer.gui.i18n import format_bytes, format_number, phrase_language
 from rigsizer.gui.report import phrases
 from rigsizer.gui.widgets.empty_state import EmptyState
 from rigsizer.gui.worker import Job, run_in_worker
@@ -264,7 +264,7 @@ class WorkstationPane(QWidget):
         if system.gpus:
             self.gpu_reason.hide()
         else:
-            reason = phrases.no_gpu_reason(system.gpu_status, "zh" if current_language().startswith("zh") else "en")
+            reason = phrases.no_gpu_reason(system.gpu_status, phrase_language())
             self.gpu_reason.setText(self.tr("No NVIDIA GPU in use: %1").replace("%1", reason))
             self.gpu_reason.show()
         station = self.workstation
@@ -460,8 +460,8 @@ class WorkstationPane(QWidget):
             if store(report, self.project_model.catalog) and self.system is not None:
                 self._detected(self.system)  # the workstation spec now carries the measurement
                 self.project_model.request_estimate()  # a "local" candidate is re-estimated with it
-        except Exception:  # noqa: BLE001 — results stay on screen even if they cannot be stored
-            pass
+        except Exception as error:  # noqa: BLE001 — results stay on screen even if they cannot be stored
+            self.progress.setFormat(self.tr("Measured, not saved: %1").replace("%1", str(error) or type(error).__name__))
         self.measured.emit(report)
 
     def _measure_failed(self, error: BaseException) -> None:

@@ -56,7 +56,7 @@ from ..graph import Model
 from ._catalog import ZooEntry, builder_for, entries
 
 __all__ = ["LayerKindInfo", "ParamInfo", "ZooEntry", "build_custom", "build_model", "check_input", "layer_kinds",
-           "list_models"]
+           "list_models", "model_entry"]
 
 MAX_SIDE = 16384
 MAX_CHANNELS = 64
@@ -66,6 +66,11 @@ MAX_CLASSES = 100_000
 def list_models() -> list[ZooEntry]:
     """Every registered model, sorted by family then name."""
     return sorted(entries().values(), key=lambda e: (e.family, e.name))
+
+
+def model_entry(name: str) -> ZooEntry:
+    """The zoo's entry for `name` (family, default input, reference counts); ValidationError with close names."""
+    return builder_for(name)[0]
 
 
 def check_input(value: object, field: str = "input") -> tuple[int, int, int]:
