@@ -1049,22 +1049,22 @@ Source: %2</source>
             <translation>秒前</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="191" />
+            <location filename="../../gui/charts/live_monitor.py" line="190" />
             <source>No GPU charts: %1</source>
             <translation>无 GPU 图表：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="199" />
+            <location filename="../../gui/charts/live_monitor.py" line="198" />
             <source>Sampling every second; 10 minutes of history.</source>
             <translation>每秒采样一次；保留 10 分钟历史。</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="203" />
+            <location filename="../../gui/charts/live_monitor.py" line="202" />
             <source>CPU %1 %, RAM %2 of %3 GiB</source>
             <translation>CPU %1 %，内存 %2 / %3 GiB</translation>
         </message>
         <message>
-            <location filename="../../gui/charts/live_monitor.py" line="206" />
+            <location filename="../../gui/charts/live_monitor.py" line="205" />
             <source>paused</source>
             <translation>已暂停</translation>
         </message>
@@ -3555,6 +3555,11 @@ intensity %2 FLOP/B
             <translation>正在取消…</translation>
         </message>
         <message>
+            <location filename="../../gui/panes/workstation_pane.py" line="464" />
+            <source>Measured, not saved: %1</source>
+            <translation>已测量，未保存：%1</translation>
+        </message>
+        <message>
             <location filename="../../gui/panes/workstation_pane.py" line="471" />
             <source>Measurement failed: %1</source>
             <translation>测量失败：%1</translation>
@@ -3647,8 +3652,8 @@ intensity %2 FLOP/B
     <context>
         <name>i18n</name>
         <message>
-            <location filename="../../gui/i18n.py" line="91" />
-            <location filename="../../gui/i18n.py" line="100" />
+            <location filename="../../gui/i18n.py" line="96" />
+            <location filename="../../gui/i18n.py" line="105" />
             <source>unknown</source>
             <translation>未知</translation>
         </message>
