@@ -81,14 +81,14 @@ class FieldInfo:
             raise ValidationError(self.path, f"{value!r} is not a text of at most 2000 characters", "text")
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValidationError(self.path, f"{value!r} is not a number", self.allowed)
+        if not math.isfinite(value):  # NaN and infinity (JSON's NaN/Infinity) are no count and no measure
+            raise ValidationError(self.path, f"{value!r} is not a finite number", self.allowed)
         if self.kind == "int":
             if int(value) != value:
                 raise ValidationError(self.path, f"{value!r} is not a whole number", self.allowed)
             value = int(value)
         else:
             value = float(value)
-            if not math.isfinite(value):
-                raise ValidationError(self.path, f"{value!r} is not a finite number", self.allowed)
         if (self.minimum is not None and value < self.minimum) or (
             self.maximum is not None and value > self.maximum
         ):

@@ -74,3 +74,19 @@ def test_save_is_atomic_and_leaves_no_temporary_files(tmp_path):
     save_project(Project.default().with_value("name", "second"), target)
     assert [p.name for p in tmp_path.iterdir()] == ["a.rigsizer.json"]
     assert load_project(target).name == "second"
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+@pytest.mark.parametrize("path", ["training.batch", "dataset.images", "dataset.defect_ratio"])
+def test_non_finite_numbers_are_refused_naming_the_field(path, value):
+    with pytest.raises(ValidationError) as caught:
+        Project.default().with_values({path: value})
+    assert caught.value.field == path and "finite" in caught.value.reason
+
+
+def test_a_file_with_nan_fails_with_a_message_not_a_traceback(tmp_path):
+    path = tmp_path / "nan.rigsizer.json"
+    path.write_text(f'{{"version": {SCHEMA_VERSION}, "training": {{"batch": NaN}}}}')
+    with pytest.raises(ValidationError) as caught:
+        load_project(path)
+    assert caught.value.field == "training.batch"
